@@ -1,0 +1,34 @@
+/** server01's routes: what the lessons call. */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { API_ROUTES, DATA_BODY, SESSION_COOKIE } from '@cors-lab/shared';
+
+/** What a route answers, as data: the raw-bytes path for methods Node refuses reuses it. */
+export function routeAnswer(path: string): { status: number; contentType: string; body: string } {
+  if (path === API_ROUTES.data) return { status: 200, contentType: 'text/plain; charset=utf-8', body: DATA_BODY };
+  return { status: 404, contentType: 'text/plain; charset=utf-8', body: `server01 has no route ${path}` };
+}
+
+export function registerRoutes(app: FastifyInstance): void {
+  app.all(API_ROUTES.data, async (_req, reply) => reply.type('text/plain; charset=utf-8').send(DATA_BODY));
+
+  // Same-site with the page (localhost:8100 and localhost:8000), so SameSite=Lax lets it ride on credentialed requests.
+  app.all(API_ROUTES.login, async (_req, reply) =>
+    reply
+      .header('Set-Cookie', `${SESSION_COOKIE}=${randomUUID()}; Path=/; Max-Age=3600; HttpOnly; SameSite=Lax`)
+      .type('text/plain; charset=utf-8')
+      .send('logged in: server01 set a session cookie'),
+  );
+
+  app.all(API_ROUTES.logout, async (_req, reply) =>
+    reply
+      .header('Set-Cookie', `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`)
+      .type('text/plain; charset=utf-8')
+      .send('logged out: server01 cleared the session cookie'),
+  );
+
+  app.setNotFoundHandler(async (req, reply) => {
+    const answer = routeAnswer(new URL(req.url, 'http://x').pathname);
+    return reply.code(answer.status).type(answer.contentType).send(answer.body);
+  });
+}

@@ -1,0 +1,25 @@
+/** Every 4xx of the control plane has one shape and names the field. */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ErrorBody, FieldError } from '@cors-lab/shared';
+
+export function errorBody(statusCode: number, errors: FieldError[]): ErrorBody {
+  const error = statusCode === 413 ? 'Payload Too Large' : statusCode === 415 ? 'Unsupported Media Type' : statusCode === 403 ? 'Forbidden' : 'Bad Request';
+  return { statusCode, error, message: errors.map((e) => e.message).join('; '), errors };
+}
+
+/** Maps Fastify's own refusals (bad JSON, too large, wrong media type) to field-naming 4xx answers. */
+export function registerErrorHandler(app: FastifyInstance, bodyLimit: number): void {
+  app.setErrorHandler((err: FastifyError, _req, reply) => {
+    const status = err.statusCode ?? 500;
+    if (status >= 500) {
+      reply.log.error(err);
+      return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'server02 failed; see its log', errors: [] });
+    }
+    let message = `body: ${err.message}`;
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') message = `body: larger than the limit of ${bodyLimit} bytes`;
+    else if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') message = 'body: must be sent as Content-Type: application/json';
+    else if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) message = 'body: is not valid JSON';
+    else if (err.validation) message = err.message;
+    return reply.code(status).send(errorBody(status, [{ field: err.validation ? (err.validation[0]?.instancePath ?? '') : '', message }]));
+  });
+}

@@ -1,0 +1,29 @@
+/** The lab's live event stream, as Server-Sent Events that resume from a sequence number. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Lab, LabEvent } from '@cors-lab/shared';
+
+const HEARTBEAT_MS = 15_000;
+
+const frame = (e: LabEvent) => `id: ${e.seq}\ndata: ${JSON.stringify(e)}\n\n`;
+
+/** Streams the events after `after` (or Last-Event-ID), then every new one, until the page goes away. */
+export function streamEvents(lab: Lab, after: number, req: FastifyRequest, reply: FastifyReply): void {
+  const res = reply.raw;
+  reply.hijack();
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache, no-transform',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
+  res.socket?.setNoDelay(true);
+  const { events } = lab.since(after);
+  // retry: how soon EventSource reconnects by itself.
+  res.write(`retry: 1000\n: head ${lab.head}\n\n${events.map(frame).join('')}`);
+  const unsubscribe = lab.subscribe((e) => res.write(frame(e)));
+  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+  req.raw.once('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  });
+}

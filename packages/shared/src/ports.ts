@@ -1,0 +1,38 @@
+/** Ports, origins and route paths of the lab, defined once. */
+
+export const PORTS = { server01: 8000, server02: 8100 } as const;
+
+/** Host name used when none is given: the classic demo's. */
+export const DEFAULT_HOST = 'localhost';
+
+/** `http://<host>:<port>`, the serialized origin of one of the lab's servers. */
+export function originOf(server: keyof typeof PORTS, host: string = DEFAULT_HOST): string {
+  return `http://${host}:${PORTS[server]}`;
+}
+
+/** server01's routes: the cross-origin API the lessons call. */
+export const API_ROUTES = {
+  data: '/getData.html',
+  login: '/login',
+  logout: '/logout',
+} as const;
+
+/** The body of server01's data route, as in the original demo. */
+export const DATA_BODY = 'server----001';
+
+/** Name of the cookie server01's login route sets. */
+export const SESSION_COOKIE = 'labsession';
+
+/** server02's same-origin control plane. */
+export const CONTROL_ROUTES = {
+  policy: '/api/policy',
+  events: '/api/events',
+  history: '/api/history',
+  reset: '/api/reset',
+} as const;
+
+/** Paths that serve the lab page itself: `/` and the original demo's `/index.html/`. */
+export const PAGE_PATHS = ['/', '/index.html', '/index.html/'] as const;
+
+/** The lab every request without a lab id belongs to. */
+export const DEFAULT_LAB = 'default';

@@ -1,0 +1,120 @@
+/**
+ * Is a request simple, or does it need a preflight? Fetch's rules, as the
+ * page would send the request: fetch.spec.whatwg.org/#cors-preflight-fetch
+ */
+import { isCorsSafelistedMethod, isForbiddenMethod, normalizeMethod } from './http-syntax.ts';
+import type { HeaderLine } from './policy-answer.ts';
+
+export type CredentialsMode = 'omit' | 'same-origin' | 'include';
+
+/** What a page's script asks for: the request builder's output. */
+export interface LabRequest {
+  readonly api: 'fetch' | 'xhr';
+  /** As typed, case kept. */
+  readonly method: string;
+  readonly url: string;
+  readonly headers: readonly HeaderLine[];
+  readonly body: string;
+  /** fetch's credentials mode; XHR's withCredentials is `include`, without it `same-origin`. */
+  readonly credentials: CredentialsMode;
+}
+
+export interface Classification {
+  /** The method as it goes on the wire (fetch.spec.whatwg.org/#concept-method-normalize). */
+  readonly method: string;
+  readonly crossOrigin: boolean;
+  /** CONNECT, TRACE, TRACK: the browser throws before sending. */
+  readonly forbiddenMethod: boolean;
+  /** Author headers the browser drops silently (fetch.spec.whatwg.org/#forbidden-request-header). */
+  readonly droppedHeaders: readonly string[];
+  /** Lowercased, sorted, deduplicated: what Access-Control-Request-Headers will list. */
+  readonly unsafeHeaderNames: readonly string[];
+  readonly needsPreflight: boolean;
+  /** Plain words: what made it need a preflight. */
+  readonly because: readonly string[];
+  /** Whether cookies go along: include, or same-origin for a same-origin URL. */
+  readonly withCredentials: boolean;
+}
+
+const FORBIDDEN_HEADERS = new Set([
+  'accept-charset', 'accept-encoding', 'access-control-request-headers', 'access-control-request-method',
+  'connection', 'content-length', 'cookie', 'cookie2', 'date', 'dnt', 'expect', 'host', 'keep-alive',
+  'origin', 'referer', 'set-cookie', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'via',
+]);
+const METHOD_OVERRIDE_HEADERS = new Set(['x-http-method', 'x-http-method-override', 'x-method-override']);
+
+/** fetch.spec.whatwg.org/#forbidden-request-header */
+export function isForbiddenRequestHeader(name: string, value: string): boolean {
+  const lower = name.toLowerCase();
+  if (FORBIDDEN_HEADERS.has(lower) || lower.startsWith('proxy-') || lower.startsWith('sec-')) return true;
+  return METHOD_OVERRIDE_HEADERS.has(lower) && value.split(',').some((m) => isForbiddenMethod(m.trim()));
+}
+
+// fetch.spec.whatwg.org/#cors-unsafe-request-header-byte
+const unsafeByte = (c: number) => (c < 0x20 && c !== 0x09) || [0x22, 0x28, 0x29, 0x3a, 0x3c, 0x3e, 0x3f, 0x40, 0x5b, 0x5c, 0x5d, 0x7b, 0x7d, 0x7f].includes(c);
+const hasUnsafeByte = (v: string) => [...v].some((ch) => unsafeByte(ch.charCodeAt(0)));
+const languageValue = /^[0-9A-Za-z *,\-.;=]*$/;
+
+/** fetch.spec.whatwg.org/#cors-safelisted-request-header */
+export function isCorsSafelistedRequestHeader(name: string, value: string): boolean {
+  if (value.length > 128) return false;
+  switch (name.toLowerCase()) {
+    case 'accept':
+      return !hasUnsafeByte(value);
+    case 'accept-language':
+    case 'content-language':
+      return languageValue.test(value);
+    case 'content-type': {
+      if (hasUnsafeByte(value)) return false;
+      const essence = value.split(';')[0]!.trim().toLowerCase();
+      return ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'].includes(essence);
+    }
+    case 'range':
+      return /^bytes=\d+-\d*$/.test(value);
+    default:
+      return false;
+  }
+}
+
+/** Origin of an absolute http(s) URL, or null when it is not one. */
+export function originOfUrl(url: string): string | null {
+  const m = /^(https?):\/\/([^/?#]+)/i.exec(url);
+  if (!m) return null;
+  const scheme = m[1]!.toLowerCase();
+  const hostPort = m[2]!.replace(/^.*@/, '').toLowerCase();
+  const defaultPort = scheme === 'http' ? ':80' : ':443';
+  return `${scheme}://${hostPort.endsWith(defaultPort) ? hostPort.slice(0, -defaultPort.length) : hostPort}`;
+}
+
+export function classify(request: LabRequest, pageOrigin: string): Classification {
+  const method = normalizeMethod(request.method);
+  const target = originOfUrl(request.url) ?? pageOrigin;
+  const crossOrigin = target !== pageOrigin;
+  const kept = request.headers.filter(([n, v]) => !isForbiddenRequestHeader(n, v));
+  const droppedHeaders = request.headers.filter(([n, v]) => isForbiddenRequestHeader(n, v)).map(([n]) => n);
+  const unsafe = new Set<string>();
+  let safelistedBytes = 0;
+  for (const [name, value] of kept) {
+    if (isCorsSafelistedRequestHeader(name, value)) safelistedBytes += name.length + value.length;
+    else unsafe.add(name.toLowerCase());
+  }
+  const because: string[] = [];
+  if (!isCorsSafelistedMethod(method)) because.push(`the method ${method} is not GET, HEAD or POST`);
+  for (const name of unsafe) because.push(`the header ${name} is not CORS-safelisted`);
+  // fetch.spec.whatwg.org/#cors-unsafe-request-header-names: over 1024 bytes, all safelisted headers count as unsafe.
+  if (safelistedBytes > 1024) {
+    because.push('the safelisted headers together exceed 1024 bytes');
+    for (const [name, value] of kept) if (isCorsSafelistedRequestHeader(name, value)) unsafe.add(name.toLowerCase());
+  }
+  const withCredentials = request.credentials === 'include' || (request.credentials === 'same-origin' && !crossOrigin);
+  return {
+    method,
+    crossOrigin,
+    forbiddenMethod: isForbiddenMethod(request.method),
+    droppedHeaders,
+    unsafeHeaderNames: [...unsafe].sort(),
+    needsPreflight: crossOrigin && because.length > 0,
+    because: crossOrigin ? because : [],
+    withCredentials,
+  };
+}
