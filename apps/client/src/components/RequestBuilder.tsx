@@ -1,0 +1,88 @@
+/** Builds the request the page's script sends: API, method, URL, headers, body, credentials. */
+import { API_ROUTES, classify, originOf, type CredentialsMode } from '@cors-lab/shared';
+import { useId } from 'react';
+import { toLabRequest } from '../store/request-slice.ts';
+import { labStore, useLab } from '../store/use-lab.ts';
+import { HeaderRows } from './HeaderRows.tsx';
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
+
+export function RequestBuilder() {
+  const request = useLab((s) => s.request);
+  const sending = useLab((s) => s.sending);
+  const { setRequest, send } = labStore.getState();
+  const ids = { methods: useId(), urls: useId(), credentials: useId() };
+  const host = location.hostname;
+  const urls = Object.values(API_ROUTES).map((p) => `${originOf('server01', host)}${p}`);
+  const c = classify(toLabRequest(request), location.origin);
+  const bodyAllowed = !['GET', 'HEAD'].includes(request.method.toUpperCase());
+
+  return (
+    <section className="panel builder" aria-labelledby="builder-title">
+      <h2 id="builder-title">Request</h2>
+      <div className="field" role="radiogroup" aria-label="API">
+        <span className="label">API</span>
+        {(['fetch', 'xhr'] as const).map((api) => (
+          <label key={api} className="inline">
+            <input type="radio" name="api" checked={request.api === api} onChange={() => setRequest({ api })} />
+            {api === 'fetch' ? 'fetch' : 'XMLHttpRequest'}
+          </label>
+        ))}
+      </div>
+      <label className="field">
+        <span className="label">Method</span>
+        <input list={ids.methods} value={request.method} spellCheck={false} onChange={(e) => setRequest({ method: e.target.value })} />
+        <datalist id={ids.methods}>{METHODS.map((m) => <option key={m} value={m} />)}</datalist>
+      </label>
+      <label className="field">
+        <span className="label">URL</span>
+        <input list={ids.urls} value={request.url} spellCheck={false} onChange={(e) => setRequest({ url: e.target.value })} />
+        <datalist id={ids.urls}>{urls.map((u) => <option key={u} value={u} />)}</datalist>
+      </label>
+      <HeaderRows />
+      <label className="field">
+        <span className="label">Body</span>
+        <textarea
+          value={request.body}
+          rows={2}
+          disabled={!bodyAllowed}
+          placeholder={bodyAllowed ? 'sent as typed' : `${request.method.toUpperCase()} has no body`}
+          onChange={(e) => setRequest({ body: e.target.value })}
+        />
+      </label>
+      {request.api === 'fetch' ? (
+        <div className="field">
+          <label className="label" htmlFor={ids.credentials}>Credentials</label>
+          <select id={ids.credentials} value={request.credentials} onChange={(e) => setRequest({ credentials: e.target.value as CredentialsMode })}>
+            <option value="omit">omit</option>
+            <option value="same-origin">same-origin (default)</option>
+            <option value="include">include</option>
+          </select>
+        </div>
+      ) : (
+        <label className="field inline">
+          <input
+            type="checkbox"
+            checked={request.credentials === 'include'}
+            onChange={(e) => setRequest({ credentials: e.target.checked ? 'include' : 'same-origin' })}
+          />
+          withCredentials
+        </label>
+      )}
+      <p className={`classification ${c.needsPreflight ? 'preflighted' : 'simple'}`} data-testid="classification" aria-live="polite">
+        {!c.crossOrigin
+          ? 'Same origin: no CORS.'
+          : c.forbiddenMethod
+            ? `${c.method} is a forbidden method: the browser will refuse to send it.`
+            : c.needsPreflight
+              ? `Needs a preflight: ${c.because.join('; ')}.`
+              : 'A simple request: no preflight.'}
+        {c.method !== request.method && !c.forbiddenMethod ? ` The browser sends the method as ${c.method}.` : ''}
+        {c.droppedHeaders.length > 0 ? ` The browser drops ${c.droppedHeaders.join(', ')} (forbidden request header).` : ''}
+      </p>
+      <button type="button" className="send" disabled={sending} aria-keyshortcuts="Control+Enter" onClick={() => void send()}>
+        {sending ? 'Sending…' : 'Send'} <kbd>Ctrl+Enter</kbd>
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+/** One send: server01's side (preflight, actual request) beside the script's side, and why. */
+import { sendVerdict, type Tone } from '@cors-lab/shared';
+import { useMemo } from 'react';
+import { recordsOf, type TimelineSend } from '../store/timeline-slice.ts';
+import { useLab } from '../store/use-lab.ts';
+import { Exchange } from './Exchange.tsx';
+import { ScriptView } from './ScriptView.tsx';
+
+const TONE_LABEL: Record<Tone, string> = {
+  pending: 'sending',
+  allowed: 'allowed',
+  blocked: 'blocked',
+  'not-sent': 'not sent',
+  'same-origin': 'same origin',
+};
+
+export function TimelineEntry({ send, number }: { send: TimelineSend; number: number }) {
+  const all = useLab((s) => s.records);
+  const records = useMemo(() => recordsOf(send, all), [send, all]);
+  const v = sendVerdict(send, records.map((r) => r.record));
+  const preflightEvent = records.find((r) => r.record.kind === 'preflight');
+  const actualEvent = records.find((r) => r.record.kind === 'actual');
+  const { method } = v.classification;
+  return (
+    <li className={`entry tone-${v.tone}`} data-testid="timeline-entry" data-tone={v.tone} aria-label={`Send ${number}`}>
+      <header className="entry-head">
+        <span className={`badge badge-${v.tone}`}>{TONE_LABEL[v.tone]}</span>
+        <code className="entry-request">
+          #{number} {send.request.api === 'fetch' ? 'fetch' : 'XHR'} {send.request.method} {send.request.url}
+          {send.request.credentials === 'include' ? ' (with credentials)' : ''}
+        </code>
+      </header>
+      <p className="headline" data-testid="verdict">{v.headline}</p>
+      {v.detail !== '' && (
+        <p className="detail" data-testid="reason">
+          {v.detail}{' '}
+          {v.failure !== null && <a href={v.failure.spec} target="_blank" rel="noreferrer">Fetch standard</a>}
+        </p>
+      )}
+      <div className="sides">
+        <section className="side wire" aria-label="What server01 received and answered">
+          <h3>On the wire: server01</h3>
+          {preflightEvent !== undefined && <Exchange event={preflightEvent} />}
+          {v.preflightFromCache && (
+            <p className="exchange cached" data-kind="preflight-cached">
+              OPTIONS preflight: not sent. The browser used its preflight cache (an earlier preflight's Access-Control-Max-Age is still running).
+            </p>
+          )}
+          {actualEvent !== undefined && <Exchange event={actualEvent} />}
+          {preflightEvent !== undefined && actualEvent === undefined && send.result !== null && (
+            <p className="exchange never" data-kind="actual-not-sent">{method}: never sent. The preflight did not allow it.</p>
+          )}
+          {records.length === 0 && send.result !== null && <p className="exchange never">server01 received nothing.</p>}
+        </section>
+        <ScriptView send={send} />
+      </div>
+    </li>
+  );
+}

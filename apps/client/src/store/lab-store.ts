@@ -1,0 +1,26 @@
+/** One store made of slices; its I/O comes in through `LabDeps`, so tests can drive it through getState(). */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { LabRequest, ScriptResult } from '@cors-lab/shared';
+import type * as controlPlane from '../api/control-plane.ts';
+import { createPolicySlice, type PolicySlice } from './policy-slice.ts';
+import { createRequestSlice, type RequestSlice } from './request-slice.ts';
+import { createTimelineSlice, type TimelineSlice } from './timeline-slice.ts';
+
+export type LabState = RequestSlice & PolicySlice & TimelineSlice;
+
+export interface LabDeps {
+  readonly api: Pick<typeof controlPlane, 'fetchPolicy' | 'savePolicy' | 'resetLab' | 'fetchHistory'>;
+  readonly sendRequest: (req: LabRequest) => Promise<ScriptResult>;
+  readonly pageOrigin: string;
+  readonly host: string;
+  readonly now: () => number;
+  readonly newId: () => string;
+}
+
+export function createLabStore(deps: LabDeps): StoreApi<LabState> {
+  return createStore<LabState>()((...a) => ({
+    ...createRequestSlice(deps.host)(...a),
+    ...createPolicySlice(deps)(...a),
+    ...createTimelineSlice(deps)(...a),
+  }));
+}

@@ -1,0 +1,87 @@
+/**
+ * The timeline: each send, what the script got, and server01's records.
+ * Records join a send by sequence number: those published between the send's
+ * start and the barrier read after it settled. (A per-send id in the URL
+ * would defeat the browser's preflight cache, which is keyed by URL.)
+ */
+import type { StateCreator } from 'zustand';
+import type { LabEvent, RecordEvent, SendObservation } from '@cors-lab/shared';
+import { toLabRequest } from './request-slice.ts';
+import type { LabDeps, LabState } from './lab-store.ts';
+
+export interface TimelineSend extends SendObservation {
+  /** Records with a higher seq belong to this send... */
+  readonly seqFrom: number;
+  /** ...up to this one; null until the send settles. */
+  readonly seqTo: number | null;
+}
+
+export type Connection = 'connecting' | 'live' | 'reconnecting';
+
+/** Sends kept on screen; older ones scroll away. */
+export const TIMELINE_LIMIT = 200;
+/** Records kept in the page. */
+export const RECORD_LIMIT = 2000;
+
+export interface TimelineSlice {
+  readonly sends: readonly TimelineSend[];
+  /** server01's records, in sequence order. */
+  readonly records: readonly RecordEvent[];
+  /** The newest sequence number the page has seen. */
+  readonly head: number;
+  readonly sending: boolean;
+  readonly connection: Connection;
+  receive: (events: readonly LabEvent[]) => void;
+  setConnection: (c: Connection) => void;
+  send: () => Promise<void>;
+  clearTimeline: () => void;
+}
+
+export function recordsOf(send: TimelineSend, records: readonly RecordEvent[]): RecordEvent[] {
+  return records.filter((r) => r.seq > send.seqFrom && (send.seqTo === null || r.seq <= send.seqTo));
+}
+
+export const createTimelineSlice =
+  (deps: LabDeps): StateCreator<LabState, [], [], TimelineSlice> =>
+  (set, get) => ({
+    sends: [],
+    records: [],
+    head: 0,
+    sending: false,
+    connection: 'connecting',
+    receive: (events) => {
+      const known = get().records;
+      const last = known[known.length - 1]?.seq ?? 0;
+      const fresh = events.filter((e): e is RecordEvent => e.type === 'record' && !known.some((k) => k.seq === e.seq));
+      const head = Math.max(get().head, ...events.map((e) => e.seq));
+      for (const e of events) {
+        if (e.type === 'policy') get().applyServerPolicy(e.policy);
+        if (e.type === 'reset') get().loadPolicy();
+      }
+      if (fresh.length === 0) {
+        set({ head });
+        return;
+      }
+      const merged = fresh.every((e) => e.seq > last) ? [...known, ...fresh] : [...known, ...fresh].sort((a, b) => a.seq - b.seq);
+      set({ head, records: merged.slice(-RECORD_LIMIT) });
+    },
+    setConnection: (connection) => set({ connection }),
+    send: async () => {
+      if (get().sending) return;
+      set({ sending: true });
+      await get().flushPolicy();
+      const request = toLabRequest(get().request);
+      const id = deps.newId();
+      const seqFrom = get().head;
+      const entry: TimelineSend = { id, request, pageOrigin: deps.pageOrigin, startedAt: deps.now(), result: null, seqFrom, seqTo: null };
+      set((s) => ({ sends: [...s.sends, entry].slice(-TIMELINE_LIMIT) }));
+      const result = await deps.sendRequest(request);
+      // Every record of this send was published before the browser saw its answer;
+      // reading the history now is the barrier that closes the send.
+      const history = await deps.api.fetchHistory(seqFrom).catch(() => null);
+      if (history !== null) get().receive(history.events);
+      const seqTo = history?.head ?? get().head;
+      set((s) => ({ sending: false, sends: s.sends.map((x) => (x.id === id ? { ...x, result, seqTo } : x)) }));
+    },
+    clearTimeline: () => set({ sends: [], records: [] }),
+  });

@@ -1,0 +1,19 @@
+/** The page's one lab store, wired to the real control plane and the real browser APIs. */
+import { useStore } from 'zustand';
+import * as controlPlane from '../api/control-plane.ts';
+import { sendRequest } from '../api/send-request.ts';
+import { createLabStore, type LabState } from './lab-store.ts';
+
+export const labStore = createLabStore({
+  api: controlPlane,
+  sendRequest,
+  pageOrigin: location.origin,
+  host: location.hostname,
+  now: () => performance.timeOrigin + performance.now(),
+  newId: () => crypto.randomUUID(),
+});
+
+/** Select one field: `useLab(s => s.policy)`. */
+export function useLab<T>(selector: (s: LabState) => T): T {
+  return useStore(labStore, selector);
+}

@@ -1,0 +1,291 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { EMPTY_POLICY, LabHub, type Lab, type Policy, type ServerRecord } from '@cors-lab/shared';
+import { buildServer01 } from './app.ts';
+
+const PAGE = 'http://localhost:8100';
+const DATE = expect.stringMatching(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+
+let app: FastifyInstance | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+function setup(options: { now?: () => number } = {}) {
+  const hub = new LabHub({ initialPolicy: EMPTY_POLICY, historyLimit: 50 });
+  app = buildServer01(options.now === undefined ? { hub } : { hub, now: options.now });
+  return { app, lab: hub.lab('default') };
+}
+
+const policy = (p: Partial<Policy>): Policy => ({ ...structuredClone(EMPTY_POLICY), ...p });
+
+/** The response's Access-Control-* and Vary headers, as inject reports them. */
+function corsHeaders(headers: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(headers).filter(([n]) => n.startsWith('access-control-') || n === 'vary'));
+}
+
+/** Collects the records the lab publishes from now on. */
+function recordsOf(lab: Lab): ServerRecord[] {
+  const records: ServerRecord[] = [];
+  lab.subscribe((e) => {
+    if (e.type === 'record') records.push(e.record);
+  });
+  return records;
+}
+
+/** Waits until the 'finish' listeners have published. */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+const preflightHeaders = { origin: PAGE, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'x-custom-header' };
+
+describe('server01 over inject', () => {
+  it('answers GET /getData.html with server----001 and, under the empty policy, no CORS headers', async () => {
+    const { app } = setup();
+    const res = await app.inject({ method: 'GET', url: '/getData.html', headers: { origin: PAGE } });
+    expect({ status: res.statusCode, body: res.body, type: res.headers['content-type'], cors: corsHeaders(res.headers) }).toEqual({
+      status: 200,
+      body: 'server----001',
+      type: 'text/plain; charset=utf-8',
+      cors: {},
+    });
+  });
+
+  it('applies a policy change to the next request, without a rebuild', async () => {
+    const { app, lab } = setup();
+    const before = await app.inject({ method: 'GET', url: '/getData.html', headers: { origin: PAGE } });
+    lab.setPolicy(policy({ allowOrigin: '*' }));
+    const after = await app.inject({ method: 'GET', url: '/getData.html', headers: { origin: PAGE } });
+    expect([corsHeaders(before.headers), corsHeaders(after.headers), after.body]).toEqual([{}, { 'access-control-allow-origin': '*' }, 'server----001']);
+  });
+
+  it('answers a preflight from the policy, at its preflight status, with the full set of CORS headers', async () => {
+    const { app, lab } = setup();
+    lab.setPolicy(
+      policy({
+        allowOrigin: 'list',
+        originList: [PAGE],
+        allowCredentials: true,
+        allowMethods: ['PUT', 'patch'],
+        allowHeaders: ['X-Custom-Header'],
+        exposeHeaders: ['X-Total'],
+        maxAge: 600,
+        varyOrigin: true,
+        preflightStatus: 200,
+      }),
+    );
+    const res = await app.inject({ method: 'OPTIONS', url: '/getData.html', headers: preflightHeaders });
+    expect({ status: res.statusCode, body: res.body, cors: corsHeaders(res.headers) }).toEqual({
+      status: 200,
+      body: '',
+      cors: {
+        'access-control-allow-origin': PAGE,
+        'access-control-allow-credentials': 'true',
+        'access-control-allow-methods': 'PUT, patch',
+        'access-control-allow-headers': 'X-Custom-Header',
+        'access-control-max-age': '600',
+        vary: 'Origin',
+      },
+    });
+  });
+
+  it('records each exchange as it went on the wire: preflight, then the actual PUT with its body', async () => {
+    let clock = 1000;
+    const { app, lab } = setup({ now: () => ++clock });
+    lab.setPolicy(policy({ allowOrigin: 'reflect', allowMethods: ['PUT'], varyOrigin: true }));
+    const records = recordsOf(lab);
+    await app.inject({ method: 'OPTIONS', url: '/getData.html', headers: preflightHeaders });
+    await app.inject({ method: 'PUT', url: '/getData.html?x=1', headers: { origin: PAGE, 'content-type': 'application/json' }, payload: '{not json' });
+    await settle();
+    expect(records).toEqual([
+      {
+        kind: 'preflight',
+        parser: 'node',
+        answeredBy: 'policy',
+        request: {
+          method: 'OPTIONS',
+          url: '/getData.html',
+          httpVersion: '1.1',
+          headers: expect.arrayContaining([
+            ['origin', PAGE],
+            ['access-control-request-method', 'PUT'],
+            ['access-control-request-headers', 'x-custom-header'],
+          ]),
+          body: '',
+          bodyBytes: 0,
+        },
+        response: {
+          status: 204,
+          headers: [
+            ['Access-Control-Allow-Origin', PAGE],
+            ['Access-Control-Allow-Methods', 'PUT'],
+            ['Vary', 'Origin'],
+            ['Date', DATE],
+            ['Connection', 'keep-alive'],
+          ],
+          body: '',
+          bodyBytes: 0,
+        },
+        receivedAt: 1001,
+        respondedAt: 1002,
+      },
+      {
+        kind: 'actual',
+        parser: 'node',
+        answeredBy: 'routes',
+        request: {
+          method: 'PUT',
+          url: '/getData.html?x=1',
+          httpVersion: '1.1',
+          headers: expect.arrayContaining([
+            ['origin', PAGE],
+            ['content-type', 'application/json'],
+          ]),
+          body: '{not json',
+          bodyBytes: 9,
+        },
+        response: {
+          status: 200,
+          headers: [
+            ['Access-Control-Allow-Origin', PAGE],
+            ['Vary', 'Origin'],
+            ['content-type', 'text/plain; charset=utf-8'],
+            ['content-length', '13'],
+            ['Date', DATE],
+            ['Connection', 'keep-alive'],
+          ],
+          body: 'server----001',
+          bodyBytes: 13,
+        },
+        receivedAt: 1003,
+        respondedAt: 1004,
+      },
+    ]);
+  });
+
+  it("in 'routes' mode sends OPTIONS to the route, which answers 200 server----001 with the actual headers", async () => {
+    const { app, lab } = setup();
+    lab.setPolicy(policy({ allowOrigin: '*', preflight: 'routes', allowMethods: ['PUT'], maxAge: 60 }));
+    const records = recordsOf(lab);
+    const res = await app.inject({ method: 'OPTIONS', url: '/getData.html', headers: preflightHeaders });
+    await settle();
+    expect({
+      status: res.statusCode,
+      body: res.body,
+      cors: corsHeaders(res.headers),
+      recorded: records.map((r) => [r.kind, r.answeredBy, r.response.status]),
+    }).toEqual({
+      status: 200,
+      body: 'server----001',
+      cors: { 'access-control-allow-origin': '*' },
+      recorded: [['preflight', 'routes', 200]],
+    });
+  });
+
+  it('in raw mode answers preflight and actual with exactly the raw status, headers and body, a list as repeated lines', async () => {
+    const { app, lab } = setup();
+    lab.setPolicy(
+      policy({
+        allowOrigin: 'reflect',
+        raw: {
+          enabled: true,
+          preflight: {
+            status: 200,
+            headers: { 'Access-Control-Allow-Origin': [PAGE, '*'], 'Access-Control-Allow-Methods': 'PUT', 'Content-Type': 'application/json' },
+            body: '{}',
+          },
+          actual: { status: 203, headers: { 'Access-Control-Allow-Origin': '*', 'X-Lesson': ['one', 'two'], 'Content-Type': 'text/html' }, body: 'raw body' },
+        },
+      }),
+    );
+    const records = recordsOf(lab);
+    const pre = await app.inject({ method: 'OPTIONS', url: '/getData.html', headers: preflightHeaders });
+    const put = await app.inject({ method: 'PUT', url: '/getData.html', headers: { origin: PAGE }, payload: 'hello' });
+    await settle();
+    expect({
+      seen: [
+        [pre.statusCode, pre.body],
+        [put.statusCode, put.body],
+      ],
+      written: records.map((r) => [r.kind, r.answeredBy, r.response]),
+    }).toEqual({
+      seen: [
+        [200, '{}'],
+        [203, 'raw body'],
+      ],
+      written: [
+        [
+          'preflight',
+          'raw',
+          {
+            status: 200,
+            headers: [
+              ['Access-Control-Allow-Origin', PAGE],
+              ['Access-Control-Allow-Origin', '*'],
+              ['Access-Control-Allow-Methods', 'PUT'],
+              ['Content-Type', 'application/json'],
+              ['content-length', '2'],
+              ['Date', DATE],
+              ['Connection', 'keep-alive'],
+            ],
+            body: '{}',
+            bodyBytes: 2,
+          },
+        ],
+        [
+          'actual',
+          'raw',
+          {
+            status: 203,
+            headers: [
+              ['Access-Control-Allow-Origin', '*'],
+              ['X-Lesson', 'one'],
+              ['X-Lesson', 'two'],
+              ['Content-Type', 'text/html'],
+              ['content-length', '8'],
+              ['Date', DATE],
+              ['Connection', 'keep-alive'],
+            ],
+            body: 'raw body',
+            bodyBytes: 8,
+          },
+        ],
+      ],
+    });
+  });
+
+  it('in raw mode without a raw body keeps the route body, under the raw status and headers', async () => {
+    const { app, lab } = setup();
+    lab.setPolicy(policy({ raw: { ...structuredClone(EMPTY_POLICY.raw), enabled: true, actual: { status: 500, headers: { 'Access-Control-Allow-Origin': '*' } } } }));
+    const res = await app.inject({ method: 'GET', url: '/getData.html', headers: { origin: PAGE } });
+    expect({ status: res.statusCode, body: res.body, cors: corsHeaders(res.headers) }).toEqual({
+      status: 500,
+      body: 'server----001',
+      cors: { 'access-control-allow-origin': '*' },
+    });
+  });
+
+  it('/login sets the session cookie and /logout clears it', async () => {
+    const { app } = setup();
+    const login = await app.inject({ method: 'POST', url: '/login', headers: { origin: PAGE } });
+    const logout = await app.inject({ method: 'GET', url: '/logout' });
+    expect([
+      [login.statusCode, login.body, login.headers['set-cookie']],
+      [logout.statusCode, logout.body, logout.headers['set-cookie']],
+    ]).toEqual([
+      [200, 'logged in: server01 set a session cookie', expect.stringMatching(/^labsession=[0-9a-f-]{36}; Path=\/; Max-Age=3600; HttpOnly; SameSite=Lax$/)],
+      [200, 'logged out: server01 cleared the session cookie', 'labsession=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax'],
+    ]);
+  });
+
+  it('answers an unknown path 404, naming the path, still with the policy headers', async () => {
+    const { app, lab } = setup();
+    lab.setPolicy(policy({ allowOrigin: '*' }));
+    const res = await app.inject({ method: 'GET', url: '/nope?x=1', headers: { origin: PAGE } });
+    expect({ status: res.statusCode, body: res.body, cors: corsHeaders(res.headers) }).toEqual({
+      status: 404,
+      body: 'server01 has no route /nope',
+      cors: { 'access-control-allow-origin': '*' },
+    });
+  });
+});

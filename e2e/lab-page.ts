@@ -1,0 +1,91 @@
+/** Drives the lab through its UI, as a learner would. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export type Api = 'fetch' | 'xhr';
+
+export class LabPage {
+  constructor(readonly page: Page) {}
+
+  async open(path = '/'): Promise<void> {
+    await this.page.goto(path);
+    await expect(this.page.getByRole('status', { name: 'event stream' })).toHaveText('events: live');
+    // Every story starts from the classic demo: server01 with no CORS policy.
+    await this.page.getByRole('button', { name: 'Reset lab' }).click();
+    await this.policySaved();
+  }
+
+  field(label: string): Locator {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
+  async useApi(api: Api): Promise<void> {
+    await this.page.getByRole('radio', { name: api === 'fetch' ? 'fetch' : 'XMLHttpRequest' }).check();
+  }
+
+  async request(opts: { method?: string; url?: string; body?: string }): Promise<void> {
+    if (opts.method !== undefined) await this.field('Method').fill(opts.method);
+    if (opts.url !== undefined) await this.field('URL').fill(opts.url);
+    if (opts.body !== undefined) await this.field('Body').fill(opts.body);
+  }
+
+  async addHeader(name: string, value: string): Promise<void> {
+    const rows = this.page.getByLabel(/^Header name \d+$/);
+    const n = (await rows.count()) + 1;
+    await this.page.getByRole('button', { name: 'Add header' }).click();
+    await this.field(`Header name ${n}`).fill(name);
+    await this.field(`Header value ${n}`).fill(value);
+  }
+
+  /** fetch's credentials: 'include', or XHR's withCredentials. */
+  async withCredentials(api: Api): Promise<void> {
+    if (api === 'fetch') await this.field('Credentials').selectOption('include');
+    else await this.field('withCredentials').check();
+  }
+
+  /** Sends, and waits until the script has its answer and the entry is closed. */
+  async send(): Promise<Locator> {
+    const entries = this.page.getByTestId('timeline-entry');
+    const before = await entries.count();
+    await this.page.getByRole('button', { name: /^Send/ }).click();
+    await expect(entries).toHaveCount(before + 1);
+    const entry = entries.first();
+    await expect(entry).not.toHaveAttribute('data-tone', 'pending');
+    await expect(this.page.getByRole('button', { name: /^Send/ })).toBeEnabled();
+    return entry;
+  }
+
+  async policySaved(): Promise<void> {
+    await expect(this.page.getByTestId('policy-sync')).toHaveText('server01 uses this policy now');
+  }
+
+  async allowOrigin(mode: 'none' | '*' | 'list' | 'reflect', origins: string[] = []): Promise<void> {
+    await this.field('Access-Control-Allow-Origin').selectOption(mode);
+    if (mode === 'list') await this.field('Allowed origins').fill(origins.join('\n'));
+    await this.policySaved();
+  }
+
+  async policyText(label: string, value: string): Promise<void> {
+    await this.field(label).fill(value);
+    await this.policySaved();
+  }
+
+  async policyCheck(label: string, on: boolean): Promise<void> {
+    await this.field(label).setChecked(on);
+    await this.policySaved();
+  }
+
+  /** Opens one exchange (preflight or actual) of a timeline entry, as a learner clicks it open. */
+  async exchange(entry: Locator, kind: 'preflight' | 'actual'): Promise<Locator> {
+    const ex = entry.locator(`details[data-kind="${kind}"]`);
+    await ex.locator('summary').click();
+    return ex;
+  }
+}
+
+/** The value of one header in an expanded exchange's table. */
+export function headerRow(exchange: Locator, caption: RegExp, name: string): Locator {
+  return exchange
+    .locator('table', { has: exchange.page().locator('caption', { hasText: caption }) })
+    .locator('tr', { has: exchange.page().locator('th', { hasText: new RegExp(`^${name}$`, 'i') }) })
+    .locator('td');
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { LabHub } from './lab-hub.ts';
+import { EMPTY_POLICY, type Policy } from './policy.ts';
+import type { LabEvent, ServerRecord } from './wire.ts';
+
+const STAR: Policy = { ...EMPTY_POLICY, allowOrigin: '*' };
+const REFLECT: Policy = { ...EMPTY_POLICY, allowOrigin: 'reflect' };
+
+function record(n: number): ServerRecord {
+  return {
+    kind: 'actual',
+    parser: 'node',
+    answeredBy: 'routes',
+    request: { method: 'GET', url: `/getData.html?n=${n}`, httpVersion: '1.1', headers: [], body: '', bodyBytes: 0 },
+    response: { status: 200, headers: [], body: 'server----001', bodyBytes: 13 },
+    receivedAt: n,
+    respondedAt: n + 1,
+  };
+}
+
+const hub = (historyLimit = 50) => new LabHub({ initialPolicy: EMPTY_POLICY, historyLimit });
+
+describe('LabHub', () => {
+  it('gives the same lab for the same id, a separate one for another id', () => {
+    const h = hub();
+    h.lab('a').setPolicy(STAR);
+    expect([h.lab('a') === h.lab('a'), h.lab('a').policy, h.lab('b').policy, h.lab('b').head]).toEqual([true, STAR, EMPTY_POLICY, 0]);
+  });
+
+  it('numbers events with rising sequence numbers, policy changes and records alike', () => {
+    const lab = hub().lab('default');
+    const events = [lab.setPolicy(STAR), lab.record(record(1)), lab.setPolicy(REFLECT)];
+    expect({ events, head: lab.head, policy: lab.policy }).toEqual({
+      events: [
+        { type: 'policy', seq: 1, policy: STAR },
+        { type: 'record', seq: 2, record: record(1) },
+        { type: 'policy', seq: 3, policy: REFLECT },
+      ],
+      head: 3,
+      policy: REFLECT,
+    });
+  });
+
+  it('since(n) returns the events after n and no gap', () => {
+    const lab = hub().lab('default');
+    for (let n = 1; n <= 4; n++) lab.record(record(n));
+    expect([lab.since(2), lab.since(4), lab.since(0).events.map((e) => e.seq)]).toEqual([
+      {
+        events: [
+          { type: 'record', seq: 3, record: record(3) },
+          { type: 'record', seq: 4, record: record(4) },
+        ],
+        gap: false,
+      },
+      { events: [], gap: false },
+      [1, 2, 3, 4],
+    ]);
+  });
+
+  it('keeps a bounded history and reports the gap to a reader who fell behind', () => {
+    const lab = hub(3).lab('default');
+    for (let n = 1; n <= 5; n++) lab.record(record(n));
+    const seqs = (after: number) => {
+      const { events, gap } = lab.since(after);
+      return { seqs: events.map((e) => e.seq), gap };
+    };
+    expect([seqs(0), seqs(1), seqs(2), seqs(4), seqs(5)]).toEqual([
+      { seqs: [3, 4, 5], gap: true },
+      { seqs: [3, 4, 5], gap: true },
+      { seqs: [3, 4, 5], gap: false },
+      { seqs: [5], gap: false },
+      { seqs: [], gap: false },
+    ]);
+  });
+
+  it('reset restores the initial policy, clears the history and keeps sequence numbers rising', () => {
+    const lab = hub().lab('default');
+    lab.setPolicy(STAR);
+    lab.record(record(1));
+    const reset = lab.reset();
+    const after = lab.record(record(2));
+    expect({ reset, after: after.seq, policy: lab.policy, head: lab.head, since: lab.since(3) }).toEqual({
+      reset: { type: 'reset', seq: 3 },
+      after: 4,
+      policy: EMPTY_POLICY,
+      head: 4,
+      since: { events: [{ type: 'record', seq: 4, record: record(2) }], gap: false },
+    });
+  });
+
+  it('tells subscribers every event until they unsubscribe, other labs not at all', () => {
+    const h = hub();
+    const lab = h.lab('default');
+    const seen: LabEvent[] = [];
+    const seenToo: LabEvent[] = [];
+    const unsubscribe = lab.subscribe((e) => seen.push(e));
+    lab.subscribe((e) => seenToo.push(e));
+    lab.setPolicy(STAR);
+    h.lab('other').record(record(9));
+    lab.record(record(1));
+    unsubscribe();
+    lab.reset();
+    expect({ seen, seenToo }).toEqual({
+      seen: [
+        { type: 'policy', seq: 1, policy: STAR },
+        { type: 'record', seq: 2, record: record(1) },
+      ],
+      seenToo: [
+        { type: 'policy', seq: 1, policy: STAR },
+        { type: 'record', seq: 2, record: record(1) },
+        { type: 'reset', seq: 3 },
+      ],
+    });
+  });
+});
