@@ -1,7 +1,7 @@
 /** Story step 1: server01 answers the GET, but without CORS headers the browser hides the answer. */
 import { API_ROUTES, DATA_BODY, originOf } from '@cors-lab/shared';
 import { expect, test } from '@playwright/test';
-import { headerRow, LabPage, type Api } from './lab-page.ts';
+import { headerRow, LabPage, type Api } from './support/lab-page.ts';
 
 test('the lab is served at / and at the original demo URL /index.html/', async ({ page }) => {
   for (const path of ['/', '/index.html/']) {

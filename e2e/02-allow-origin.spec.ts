@@ -1,7 +1,7 @@
 /** Story step 2: with Access-Control-Allow-Origin: * the script reads the body. */
 import { DATA_BODY } from '@cors-lab/shared';
 import { expect, test } from '@playwright/test';
-import { headerRow, LabPage } from './lab-page.ts';
+import { headerRow, LabPage } from './support/lab-page.ts';
 
 test('allowing origin * in the editor lets the script read server----001', async ({ page }) => {
   const lab = new LabPage(page);

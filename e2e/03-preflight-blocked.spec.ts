@@ -1,7 +1,7 @@
 /** Story step 3: a PUT needs a preflight; without Allow-Methods the PUT never leaves the browser. */
 import { originOf } from '@cors-lab/shared';
 import { expect, test } from '@playwright/test';
-import { headerRow, LabPage } from './lab-page.ts';
+import { headerRow, LabPage } from './support/lab-page.ts';
 
 test('PUT: the OPTIONS preflight is answered without Allow-Methods and no PUT reaches server01', async ({ page }) => {
   const lab = new LabPage(page);

@@ -1,7 +1,7 @@
 /** Story step 4: once PUT is allowed, OPTIONS then PUT, and the script reads the body. */
 import { DATA_BODY } from '@cors-lab/shared';
 import { expect, test } from '@playwright/test';
-import { headerRow, LabPage, type Api } from './lab-page.ts';
+import { headerRow, LabPage, type Api } from './support/lab-page.ts';
 
 for (const api of ['fetch', 'xhr'] as const satisfies readonly Api[]) {
   test(`${api}: allowing PUT lets the preflight pass and the PUT through`, async ({ page }) => {

@@ -1,7 +1,7 @@
 /** Story step 5: a custom header is listed in the preflight and blocked until allowed. */
 import { DATA_BODY } from '@cors-lab/shared';
 import { expect, test } from '@playwright/test';
-import { headerRow, LabPage } from './lab-page.ts';
+import { headerRow, LabPage } from './support/lab-page.ts';
 
 test('X-Custom-Header is asked for in Access-Control-Request-Headers and blocked until allowed', async ({ page }) => {
   const lab = new LabPage(page);

@@ -1,7 +1,7 @@
 /** Story step 6: credentials need the exact origin and Allow-Credentials; server01's cookie comes back. */
 import { API_ROUTES, DATA_BODY, originOf, SESSION_COOKIE } from '@cors-lab/shared';
 import { expect, test } from '@playwright/test';
-import { headerRow, LabPage, type Api } from './lab-page.ts';
+import { headerRow, LabPage, type Api } from './support/lab-page.ts';
 
 for (const api of ['fetch', 'xhr'] as const satisfies readonly Api[]) {
   test(`${api}: with credentials, * is refused; the exact origin plus Allow-Credentials works`, async ({ page }) => {

@@ -1,6 +1,6 @@
 /** Story step 7: with Max-Age, the second PUT needs no OPTIONS: the browser's preflight cache answers. */
 import { expect, test } from '@playwright/test';
-import { LabPage } from './lab-page.ts';
+import { LabPage } from './support/lab-page.ts';
 
 test('Max-Age 600: the second PUT goes without a preflight, and the timeline says why', async ({ page }) => {
   const lab = new LabPage(page);

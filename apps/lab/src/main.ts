@@ -13,8 +13,14 @@ const { values } = parseArgs({
     host: { type: 'string', default: process.env.CORS_LAB_HOST ?? 'localhost' },
     'client-dir': { type: 'string', default: fileURLToPath(new URL('../../client/dist', import.meta.url)) },
     quiet: { type: 'boolean', default: false },
+    dev: { type: 'boolean', default: false },
   },
 });
+
+if (values.dev) {
+  const { watchClient } = await import('./dev-build.ts');
+  await watchClient();
+}
 
 const host = values.host;
 const hub = new LabHub({ initialPolicy: EMPTY_POLICY, historyLimit: 500 });

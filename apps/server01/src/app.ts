@@ -104,10 +104,13 @@ export function buildServer01(options: Server01Options): FastifyInstance {
     if (exchange === undefined) return payload;
     let out = payload;
     const { answer } = exchange;
-    if (answer.answeredBy === 'raw' && !exchange.preflight) {
-      // A raw answer's status, headers and body win over the route's.
+    if (answer.answeredBy === 'raw') {
+      // A raw answer's status, headers and body win over the route's and over
+      // Fastify's defaults (a charset added to a JSON Content-Type).
       reply.code(answer.status ?? 200);
       for (const [name] of answer.headers) reply.removeHeader(name);
+      // Fastify's removeHeader clears reply.raw too: set the raw lines again.
+      for (const [name, values] of grouped(answer.headers)) reply.raw.setHeader(name, values.length === 1 ? values[0]! : values);
       if (answer.body !== undefined) out = answer.body;
     }
     exchange.payload = out;

@@ -28,6 +28,8 @@ export function buildServer02(options: Server02Options): FastifyInstance {
   const { hub } = options;
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: POLICY_BODY_LIMIT }).withTypeProvider<TypeBoxTypeProvider>();
   registerErrorHandler(app, POLICY_BODY_LIMIT);
+  // Fastify parses text/plain by default; the control plane takes JSON only, so anything else is a 415.
+  app.removeContentTypeParser('text/plain');
 
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/api/') || req.method === 'GET') return;

@@ -93,9 +93,13 @@ export function preflightCheck(status: number, headers: readonly HeaderLine[], o
   const allowed = listOf(headerGet(headers, 'Access-Control-Allow-Headers')).map((h) => h.toLowerCase());
   const wildcard = !ask.withCredentials && allowed.includes('*');
   for (const name of ask.unsafeHeaderNames) {
-    if (allowed.includes(name) || wildcard) continue;
+    // Authorization is a CORS non-wildcard request-header name: * never covers it
+    // (fetch.spec.whatwg.org/#cors-non-wildcard-request-header-name).
+    const nonWildcard = name === 'authorization';
+    if (allowed.includes(name) || (wildcard && !nonWildcard)) continue;
     const got = allowed.length === 0 ? 'the preflight answer has no Access-Control-Allow-Headers' : `Access-Control-Allow-Headers is "${allowed.join(', ')}"`;
-    return fail('header-not-allowed', `The request header ${name} needs to be allowed, but ${got}${allowed.includes('*') ? ' (* does not count with credentials)' : ''}.`);
+    const why = !allowed.includes('*') ? '' : nonWildcard ? ' (* does not cover Authorization)' : ' (* does not count with credentials)';
+    return fail('header-not-allowed', `The request header ${name} needs to be allowed, but ${got}${why}.`);
   }
   return null;
 }

@@ -80,7 +80,7 @@ describe('LabHub', () => {
     const reset = lab.reset();
     const after = lab.record(record(2));
     expect({ reset, after: after.seq, policy: lab.policy, head: lab.head, since: lab.since(3) }).toEqual({
-      reset: { type: 'reset', seq: 3 },
+      reset: { type: 'reset', seq: 3, policy: EMPTY_POLICY },
       after: 4,
       policy: EMPTY_POLICY,
       head: 4,
@@ -108,7 +108,7 @@ describe('LabHub', () => {
       seenToo: [
         { type: 'policy', seq: 1, policy: STAR },
         { type: 'record', seq: 2, record: record(1) },
-        { type: 'reset', seq: 3 },
+        { type: 'reset', seq: 3, policy: EMPTY_POLICY },
       ],
     });
   });

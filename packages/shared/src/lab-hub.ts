@@ -44,7 +44,7 @@ export class Lab {
   reset(): LabEvent {
     this.#policy = this.initialPolicy;
     this.#history = [];
-    return this.#publish({ type: 'reset', seq: this.#seq + 1 });
+    return this.#publish({ type: 'reset', seq: this.#seq + 1, policy: this.initialPolicy });
   }
 
   /** Events after `seq`; `gap` when some of them have already left the bounded history. */

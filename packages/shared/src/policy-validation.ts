@@ -58,7 +58,8 @@ export function checkPolicy(input: unknown): PolicyCheck {
   for (const side of ['preflight', 'actual'] as const) {
     const names = new Map<string, string>();
     for (const name of Object.keys(policy.raw[side].headers)) {
-      const field = `/raw/${side}/headers/${name}`;
+      // RFC 6901: `~` and `/` in a key are escaped, as in the schema's own pointers.
+      const field = `/raw/${side}/headers/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       const lower = name.toLowerCase();
       if (!isToken(name)) {
         errors.push({ field, message: `${fieldLabel(field)}: ${show(name)} is not a header name; a header name must be an HTTP token (letters, digits, ! # $ % & ' * + - . ^ _ \` | ~), no spaces or colons` });

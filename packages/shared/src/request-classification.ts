@@ -95,7 +95,7 @@ export function classify(request: LabRequest, pageOrigin: string): Classificatio
   const unsafe = new Set<string>();
   let safelistedBytes = 0;
   for (const [name, value] of kept) {
-    if (isCorsSafelistedRequestHeader(name, value)) safelistedBytes += name.length + value.length;
+    if (isCorsSafelistedRequestHeader(name, value)) safelistedBytes += value.length;
     else unsafe.add(name.toLowerCase());
   }
   const because: string[] = [];

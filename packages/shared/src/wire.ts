@@ -44,7 +44,8 @@ const seq = Type.Integer({ minimum: 1 });
 export const LabEventSchema = Type.Union([
   Type.Object({ type: Type.Literal('record'), seq, record: ServerRecordSchema }),
   Type.Object({ type: Type.Literal('policy'), seq, policy: PolicySchema }),
-  Type.Object({ type: Type.Literal('reset'), seq }),
+  /** The lab went back to its starting policy; its history was cleared. */
+  Type.Object({ type: Type.Literal('reset'), seq, policy: PolicySchema }),
 ]);
 export type LabEvent = Static<typeof LabEventSchema>;
 export type RecordEvent = Extract<LabEvent, { type: 'record' }>;

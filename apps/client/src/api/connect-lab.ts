@@ -7,7 +7,8 @@ export async function connectLab(store: StoreApi<LabState>): Promise<() => void>
   const { loadPolicy, receive, setConnection } = store.getState();
   await loadPolicy();
   const history = await fetchHistory(0).catch(() => null);
-  if (history !== null) receive(history.events.filter((e) => e.type !== 'policy'));
+  // Only records: the policy was just loaded, and older policy or reset events would undo it.
+  if (history !== null) receive(history.events.filter((e) => e.type === 'record'));
   return openEvents(history?.head ?? 0, {
     event: (e) => store.getState().receive([e]),
     open: () => setConnection('live'),

@@ -14,9 +14,9 @@ export function Timeline() {
       {sends.length === 0 ? (
         <p className="empty">Nothing sent yet. Build a request on the left and press Send (Ctrl+Enter).</p>
       ) : (
-        <ol className="entries" reversed>
-          {[...sends].reverse().map((send, i) => (
-            <TimelineEntry key={send.id} send={send} number={sends.length - i} />
+        <ol className="entries">
+          {[...sends].reverse().map((send) => (
+            <TimelineEntry key={send.id} send={send} />
           ))}
         </ol>
       )}

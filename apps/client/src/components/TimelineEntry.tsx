@@ -1,6 +1,7 @@
 /** One send: server01's side (preflight, actual request) beside the script's side, and why. */
 import { sendVerdict, type Tone } from '@cors-lab/shared';
-import { useMemo } from 'react';
+import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { recordsOf, type TimelineSend } from '../store/timeline-slice.ts';
 import { useLab } from '../store/use-lab.ts';
 import { Exchange } from './Exchange.tsx';
@@ -14,13 +15,14 @@ const TONE_LABEL: Record<Tone, string> = {
   'same-origin': 'same origin',
 };
 
-export function TimelineEntry({ send, number }: { send: TimelineSend; number: number }) {
-  const all = useLab((s) => s.records);
-  const records = useMemo(() => recordsOf(send, all), [send, all]);
+export const TimelineEntry = memo(function TimelineEntry({ send }: { send: TimelineSend }) {
+  // Re-render only when this send's own records change.
+  const records = useLab(useShallow((s) => recordsOf(send, s.records)));
   const v = sendVerdict(send, records.map((r) => r.record));
   const preflightEvent = records.find((r) => r.record.kind === 'preflight');
   const actualEvent = records.find((r) => r.record.kind === 'actual');
   const { method } = v.classification;
+  const { number } = send;
   return (
     <li className={`entry tone-${v.tone}`} data-testid="timeline-entry" data-tone={v.tone} aria-label={`Send ${number}`}>
       <header className="entry-head">
@@ -56,4 +58,4 @@ export function TimelineEntry({ send, number }: { send: TimelineSend; number: nu
       </div>
     </li>
   );
-}
+});

@@ -10,6 +10,8 @@ import { toLabRequest } from './request-slice.ts';
 import type { LabDeps, LabState } from './lab-store.ts';
 
 export interface TimelineSend extends SendObservation {
+  /** 1, 2, 3…: the learner's name for it; kept when older sends scroll away. */
+  readonly number: number;
   /** Records with a higher seq belong to this send... */
   readonly seqFrom: number;
   /** ...up to this one; null until the send settles. */
@@ -37,8 +39,22 @@ export interface TimelineSlice {
   clearTimeline: () => void;
 }
 
+/** Index of the first record with seq above `seq`; records are in sequence order. */
+function firstAfter(records: readonly RecordEvent[], seq: number): number {
+  let lo = 0;
+  let hi = records.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (records[mid]!.seq > seq) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The records of one send. A binary search: every entry runs this on every store change. */
 export function recordsOf(send: TimelineSend, records: readonly RecordEvent[]): RecordEvent[] {
-  return records.filter((r) => r.seq > send.seqFrom && (send.seqTo === null || r.seq <= send.seqTo));
+  const end = send.seqTo === null ? records.length : firstAfter(records, send.seqTo);
+  return records.slice(firstAfter(records, send.seqFrom), end);
 }
 
 export const createTimelineSlice =
@@ -56,7 +72,10 @@ export const createTimelineSlice =
       const head = Math.max(get().head, ...events.map((e) => e.seq));
       for (const e of events) {
         if (e.type === 'policy') get().applyServerPolicy(e.policy);
-        if (e.type === 'reset') get().loadPolicy();
+        if (e.type === 'reset') {
+          get().applyServerPolicy(e.policy);
+          set({ sends: get().sends.filter((s) => s.seqFrom >= e.seq) });
+        }
       }
       if (fresh.length === 0) {
         set({ head });
@@ -73,7 +92,8 @@ export const createTimelineSlice =
       const request = toLabRequest(get().request);
       const id = deps.newId();
       const seqFrom = get().head;
-      const entry: TimelineSend = { id, request, pageOrigin: deps.pageOrigin, startedAt: deps.now(), result: null, seqFrom, seqTo: null };
+      const number = (get().sends.at(-1)?.number ?? 0) + 1;
+      const entry: TimelineSend = { id, number, request, pageOrigin: deps.pageOrigin, startedAt: deps.now(), result: null, seqFrom, seqTo: null };
       set((s) => ({ sends: [...s.sends, entry].slice(-TIMELINE_LIMIT) }));
       const result = await deps.sendRequest(request);
       // Every record of this send was published before the browser saw its answer;
