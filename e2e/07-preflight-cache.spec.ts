@@ -34,3 +34,19 @@ test('Max-Age 0: the browser caches nothing and preflights every PUT', async ({ 
     await expect(entry.locator('details[data-kind="preflight"]')).toHaveCount(1);
   }
 });
+
+test('the preflight cache is keyed by the whole URL: another query string is preflighted again', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.allowOrigin('*');
+  await lab.policyText('Access-Control-Allow-Methods', 'PUT');
+  await lab.policyText('Access-Control-Max-Age', '600');
+  await lab.request({ method: 'PUT' });
+  await lab.send();
+  const cached = await lab.send();
+  await expect(cached.locator('[data-kind="preflight-cached"]')).toHaveCount(1);
+
+  await lab.request({ url: 'http://localhost:8000/getData.html?v=2' });
+  const other = await lab.send();
+  await expect(other.locator('details[data-kind="preflight"]')).toHaveCount(1);
+});

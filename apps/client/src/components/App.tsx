@@ -34,9 +34,12 @@ export function App() {
         </span>
       </header>
       <main className="columns">
-        <RequestBuilder />
+        {/* One column of controls on narrow screens and projectors; three columns from 1280 px. */}
+        <div className="controls">
+          <RequestBuilder />
+          <PolicyEditor />
+        </div>
         <Timeline />
-        <PolicyEditor />
       </main>
     </div>
   );

@@ -15,6 +15,8 @@ export interface LabDeps {
   readonly host: string;
   readonly now: () => number;
   readonly newId: () => string;
+  /** Resolves once the browser has drawn the latest state (none in tests). */
+  readonly afterPaint?: () => Promise<void>;
 }
 
 export function createLabStore(deps: LabDeps): StoreApi<LabState> {

@@ -67,8 +67,9 @@ export const createTimelineSlice =
     connection: 'connecting',
     receive: (events) => {
       const known = get().records;
-      const last = known[known.length - 1]?.seq ?? 0;
-      const fresh = events.filter((e): e is RecordEvent => e.type === 'record' && !known.some((k) => k.seq === e.seq));
+      const has = (seq: number) => known[firstAfter(known, seq - 1)]?.seq === seq;
+      const fresh = new Map<number, RecordEvent>();
+      for (const e of events) if (e.type === 'record' && !has(e.seq)) fresh.set(e.seq, e);
       const head = Math.max(get().head, ...events.map((e) => e.seq));
       for (const e of events) {
         if (e.type === 'policy') get().applyServerPolicy(e.policy);
@@ -77,11 +78,14 @@ export const createTimelineSlice =
           set({ sends: get().sends.filter((s) => s.seqFrom >= e.seq) });
         }
       }
-      if (fresh.length === 0) {
+      if (fresh.size === 0) {
         set({ head });
         return;
       }
-      const merged = fresh.every((e) => e.seq > last) ? [...known, ...fresh] : [...known, ...fresh].sort((a, b) => a.seq - b.seq);
+      const last = known[known.length - 1]?.seq ?? 0;
+      const added = [...fresh.values()].sort((a, b) => a.seq - b.seq);
+      // Events usually come in order, after everything known; merge properly when they do not.
+      const merged = added[0]!.seq > last ? [...known, ...added] : [...known, ...added].sort((a, b) => a.seq - b.seq);
       set({ head, records: merged.slice(-RECORD_LIMIT) });
     },
     setConnection: (connection) => set({ connection }),
@@ -95,6 +99,9 @@ export const createTimelineSlice =
       const number = (get().sends.at(-1)?.number ?? 0) + 1;
       const entry: TimelineSend = { id, number, request, pageOrigin: deps.pageOrigin, startedAt: deps.now(), result: null, seqFrom, seqTo: null };
       set((s) => ({ sends: [...s.sends, entry].slice(-TIMELINE_LIMIT) }));
+      // Let the browser draw the new entry first: then the main thread is free
+      // when server01's records arrive, and they show at once.
+      await deps.afterPaint?.();
       const result = await deps.sendRequest(request);
       // Every record of this send was published before the browser saw its answer;
       // reading the history now is the barrier that closes the send.

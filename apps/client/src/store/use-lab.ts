@@ -11,6 +11,8 @@ export const labStore = createLabStore({
   host: location.hostname,
   now: () => performance.timeOrigin + performance.now(),
   newId: () => crypto.randomUUID(),
+  // A frame, then a task: the paint that shows the pending entry has happened.
+  afterPaint: () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
 });
 
 /** Select one field: `useLab(s => s.policy)`. */
