@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { launchOptions } from '../e2e/support/chromium.ts';
-import { startLab } from './lab-process.ts';
+import { startLab } from '../tools/lab-process.ts';
 import { fmt, percentile } from './stats.ts';
 
 export async function run(args: string[]): Promise<void> {

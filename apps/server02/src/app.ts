@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { checkPolicy, CONTROL_ROUTES, DEFAULT_LAB, HistorySchema, PolicySchema, POLICY_BODY_LIMIT, type LabHub } from '@cors-lab/shared';
+import { BLANK_PAGE, checkPolicy, CONTROL_ROUTES, DEFAULT_LAB, HistorySchema, PolicySchema, POLICY_BODY_LIMIT, type LabHub } from '@cors-lab/shared';
 import { errorBody, registerErrorHandler } from './errors.ts';
 import { streamEvents } from './event-stream.ts';
 
@@ -61,6 +61,9 @@ export function buildServer02(options: Server02Options): FastifyInstance {
     const after = Number.isInteger(lastEventId) && lastEventId >= 0 ? lastEventId : (req.query.after ?? 0);
     streamEvents(lab(), after, req, reply);
   });
+
+  // An empty page on the lab's origin: the replay check runs its requests from it.
+  app.get(BLANK_PAGE, async (_req, reply) => reply.type('text/html; charset=utf-8').send('<!doctype html><title>CORS Lab</title>'));
 
   if (options.clientDir !== undefined && existsSync(options.clientDir)) {
     app.register(fastifyStatic, { root: options.clientDir, index: 'index.html' });

@@ -8,3 +8,7 @@ export * from './lab-hub.ts';
 export * from './request-classification.ts';
 export * from './cors-checks.ts';
 export * from './send-verdict.ts';
+export * from './explainer/scenario.ts';
+export * from './explainer/explain.ts';
+export * from './explainer/exposed-headers.ts';
+export * from './explainer/preflight-cache.ts';

@@ -31,6 +31,9 @@ export const CONTROL_ROUTES = {
   reset: '/api/reset',
 } as const;
 
+/** An empty page on server02's origin, for scripted requests (the replay check). */
+export const BLANK_PAGE = '/blank.html';
+
 /** Paths that serve the lab page itself: `/` and the original demo's `/index.html/`. */
 export const PAGE_PATHS = ['/', '/index.html', '/index.html/'] as const;
 

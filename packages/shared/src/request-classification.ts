@@ -34,16 +34,24 @@ export interface Classification {
   readonly because: readonly string[];
   /** Whether cookies go along: include, or same-origin for a same-origin URL. */
   readonly withCredentials: boolean;
+  /** A conditional request (If-Match…): Chromium's preflight cache is neither read nor filled. */
+  readonly bypassesPreflightCache: boolean;
+  /** Where Chromium and the Fetch standard part ways for this request, in words. */
+  readonly chromiumNotes: readonly string[];
 }
 
+// fetch.spec.whatwg.org/#forbidden-request-header, as Chromium keeps it
+// (net::HttpUtil::IsSafeHeader): User-Agent stays forbidden in Chromium,
+// though the standard allows it since 2019.
 const FORBIDDEN_HEADERS = new Set([
   'accept-charset', 'accept-encoding', 'access-control-request-headers', 'access-control-request-method',
-  'connection', 'content-length', 'cookie', 'cookie2', 'date', 'dnt', 'expect', 'host', 'keep-alive',
-  'origin', 'referer', 'set-cookie', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'via',
+  'access-control-request-private-network', 'connection', 'content-length', 'cookie', 'cookie2', 'date', 'dnt',
+  'expect', 'host', 'keep-alive', 'origin', 'referer', 'set-cookie', 'te', 'trailer', 'transfer-encoding',
+  'upgrade', 'user-agent', 'via',
 ]);
 const METHOD_OVERRIDE_HEADERS = new Set(['x-http-method', 'x-http-method-override', 'x-method-override']);
 
-/** fetch.spec.whatwg.org/#forbidden-request-header */
+/** fetch.spec.whatwg.org/#forbidden-request-header: fetch drops these silently. */
 export function isForbiddenRequestHeader(name: string, value: string): boolean {
   const lower = name.toLowerCase();
   if (FORBIDDEN_HEADERS.has(lower) || lower.startsWith('proxy-') || lower.startsWith('sec-')) return true;
@@ -54,11 +62,49 @@ export function isForbiddenRequestHeader(name: string, value: string): boolean {
 const unsafeByte = (c: number) => (c < 0x20 && c !== 0x09) || [0x22, 0x28, 0x29, 0x3a, 0x3c, 0x3e, 0x3f, 0x40, 0x5b, 0x5c, 0x5d, 0x7b, 0x7d, 0x7f].includes(c);
 const hasUnsafeByte = (v: string) => [...v].some((ch) => unsafeByte(ch.charCodeAt(0)));
 const languageValue = /^[0-9A-Za-z *,\-.;=]*$/;
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-/** fetch.spec.whatwg.org/#cors-safelisted-request-header */
+/** Chromium's reading of a Content-Type: lowercased, the part before `;`, exactly type/subtype, both tokens. */
+function contentTypeEssence(value: string): string | null {
+  const parts = value.toLowerCase().split(';')[0]!.split('/');
+  if (parts.length !== 2) return null;
+  const type = parts[0]!.replace(/^[ \t]+/, '');
+  const subtype = parts[1]!.replace(/[ \t]+$/, '');
+  return TOKEN.test(type) && TOKEN.test(subtype) ? `${type}/${subtype}` : null;
+}
+
+/** fetch.spec.whatwg.org/#simple-range-header-value: one range, not a suffix, end not before start. */
+function isSimpleRange(value: string): boolean {
+  const m = /^bytes=(\d+)-(\d*)$/.exec(value);
+  return m !== null && (m[2] === '' || Number(m[2]) >= Number(m[1]));
+}
+
+/**
+ * Headers Chromium safelists beyond the standard: client hints a page may
+ * set (services/network/public/cpp/cors/cors.cc), each with its value rule.
+ */
+const CHROMIUM_SAFELISTED: Record<string, (v: string) => boolean> = {
+  'device-memory': (v) => /^\d+(\.\d+)?$/.test(v),
+  dpr: (v) => /^\d+(\.\d+)?$/.test(v),
+  downlink: (v) => /^\d+(\.\d+)?$/.test(v),
+  width: (v) => /^\d+$/.test(v),
+  'viewport-width': (v) => /^\d+$/.test(v),
+  rtt: (v) => /^\d+$/.test(v),
+  ect: (v) => ['4g', '3g', '2g', 'slow-2g'].includes(v),
+  'save-data': (v) => v.toLowerCase() === 'on',
+  intervention: () => true,
+};
+
+/** Safelisted by Chromium though the Fetch standard does not list it. */
+export function isChromiumOnlySafelisted(name: string): boolean {
+  return name.toLowerCase() in CHROMIUM_SAFELISTED;
+}
+
+/** fetch.spec.whatwg.org/#cors-safelisted-request-header, as Chromium 156 decides it. */
 export function isCorsSafelistedRequestHeader(name: string, value: string): boolean {
   if (value.length > 128) return false;
-  switch (name.toLowerCase()) {
+  const lower = name.toLowerCase();
+  switch (lower) {
     case 'accept':
       return !hasUnsafeByte(value);
     case 'accept-language':
@@ -66,15 +112,22 @@ export function isCorsSafelistedRequestHeader(name: string, value: string): bool
       return languageValue.test(value);
     case 'content-type': {
       if (hasUnsafeByte(value)) return false;
-      const essence = value.split(';')[0]!.trim().toLowerCase();
-      return ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'].includes(essence);
+      const essence = contentTypeEssence(value);
+      return essence !== null && ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'].includes(essence);
     }
     case 'range':
-      return /^bytes=\d+-\d*$/.test(value);
+      return isSimpleRange(value);
     default:
-      return false;
+      return CHROMIUM_SAFELISTED[lower]?.(value) ?? false;
   }
 }
+
+/**
+ * Conditional request headers: fetch turns such a request's cache mode to
+ * no-store (fetch.spec.whatwg.org/#http-network-or-cache-fetch), and Chromium
+ * then neither reads nor fills its preflight cache for it.
+ */
+export const CONDITIONAL_HEADERS = ['if-modified-since', 'if-none-match', 'if-unmodified-since', 'if-match', 'if-range'];
 
 /** Origin of an absolute http(s) URL, or null when it is not one. */
 export function originOfUrl(url: string): string | null {
@@ -100,13 +153,28 @@ export function classify(request: LabRequest, pageOrigin: string): Classificatio
   }
   const because: string[] = [];
   if (!isCorsSafelistedMethod(method)) because.push(`the method ${method} is not GET, HEAD or POST`);
-  for (const name of unsafe) because.push(`the header ${name} is not CORS-safelisted`);
+  for (const name of unsafe) {
+    because.push(
+      name === 'last-event-id'
+        ? 'the header last-event-id is not CORS-safelisted (older articles say it is; the standard and Chromium dropped it)'
+        : `the header ${name} is not CORS-safelisted`,
+    );
+  }
   // fetch.spec.whatwg.org/#cors-unsafe-request-header-names: over 1024 bytes, all safelisted headers count as unsafe.
   if (safelistedBytes > 1024) {
     because.push('the safelisted headers together exceed 1024 bytes');
     for (const [name, value] of kept) if (isCorsSafelistedRequestHeader(name, value)) unsafe.add(name.toLowerCase());
   }
   const withCredentials = request.credentials === 'include' || (request.credentials === 'same-origin' && !crossOrigin);
+  const chromiumNotes: string[] = [];
+  for (const [name, value] of kept) {
+    if (isChromiumOnlySafelisted(name) && isCorsSafelistedRequestHeader(name, value)) {
+      chromiumNotes.push(`Chromium safelists the client hint ${name} (with a value like "${value}"); the Fetch standard does not, so other browsers would preflight it.`);
+    }
+  }
+  if (droppedHeaders.some((n) => n.toLowerCase() === 'user-agent')) {
+    chromiumNotes.push('Chromium still drops a User-Agent set by a script; the Fetch standard has allowed it since 2019.');
+  }
   return {
     method,
     crossOrigin,
@@ -116,5 +184,7 @@ export function classify(request: LabRequest, pageOrigin: string): Classificatio
     needsPreflight: crossOrigin && because.length > 0,
     because: crossOrigin ? because : [],
     withCredentials,
+    bypassesPreflightCache: kept.some(([n]) => CONDITIONAL_HEADERS.includes(n.toLowerCase())),
+    chromiumNotes,
   };
 }
