@@ -3,6 +3,8 @@ const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<v
   latency: () => import('./latency.ts'),
 };
 
+export {};
+
 const [name, ...args] = process.argv.slice(2);
 const load = name === undefined ? undefined : benches[name];
 if (load === undefined) {

@@ -20,9 +20,9 @@ if (file === undefined) {
   console.error('usage: pnpm cors:replay FILE [--verbose]');
   process.exit(2);
 }
-const scenarios = readScenarios(readFileSync(file, 'utf8'), file) as (Scenario & { expected?: Observed })[];
+const scenarios = readScenarios(readFileSync(file, 'utf8'), file) as (Scenario & { expected?: Omit<Observed, 'id'> })[];
 
-const differences = (a: Observed, b: Observed) =>
+const differences = (a: Omit<Observed, 'id'>, b: Omit<Observed, 'id'>) =>
   OBSERVED_FIELDS.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).map((k) => `${k}: explainer ${JSON.stringify(a[k])}, chromium ${JSON.stringify(b[k])}`);
 
 const lab = await startLab();

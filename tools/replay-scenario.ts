@@ -96,7 +96,7 @@ export class Replayer {
     return page;
   }
 
-  async observe(s: Scenario, targets: Targets): Promise<Observed | string> {
+  async observe(s: Scenario, targets: Targets): Promise<Omit<Observed, 'id'> | string> {
     const refused = await applyScenario(s);
     if (refused !== null) return refused;
     const page = await this.#page(targets.pageUrl);

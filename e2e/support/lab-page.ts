@@ -51,6 +51,8 @@ export class LabPage {
     const entry = entries.first();
     await expect(entry).not.toHaveAttribute('data-tone', 'pending');
     await expect(this.page.getByRole('button', { name: /^Send/ })).toBeEnabled();
+    // The explainer must agree with what Chromium did, on every send of every story.
+    await expect(entry.getByTestId('explainer-mismatch')).toHaveCount(0);
     return entry;
   }
 

@@ -12,3 +12,4 @@ export * from './explainer/scenario.ts';
 export * from './explainer/explain.ts';
 export * from './explainer/exposed-headers.ts';
 export * from './explainer/preflight-cache.ts';
+export * from './explainer/send-explanation.ts';

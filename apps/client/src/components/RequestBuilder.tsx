@@ -1,11 +1,13 @@
 /** Builds the request the page's script sends: API, method, URL, headers, body, credentials. */
-import { API_ROUTES, classify, originOf, type CredentialsMode } from '@cors-lab/shared';
+import { API_ROUTES, classify, originOf, refusedBeforeSending, type CredentialsMode } from '@cors-lab/shared';
 import { useId } from 'react';
 import { toLabRequest } from '../store/request-slice.ts';
 import { labStore, useLab } from '../store/use-lab.ts';
 import { HeaderRows } from './HeaderRows.tsx';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
+
+const bodyAllowedFor = (method: string) => !['GET', 'HEAD'].includes(method.toUpperCase());
 
 export function RequestBuilder() {
   const request = useLab((s) => s.request);
@@ -14,8 +16,10 @@ export function RequestBuilder() {
   const ids = { methods: useId(), urls: useId(), credentials: useId() };
   const host = location.hostname;
   const urls = Object.values(API_ROUTES).map((p) => `${originOf('server01', host)}${p}`);
-  const c = classify(toLabRequest(request), location.origin);
-  const bodyAllowed = !['GET', 'HEAD'].includes(request.method.toUpperCase());
+  const labRequest = toLabRequest(request);
+  const c = classify(labRequest, location.origin);
+  const refused = refusedBeforeSending({ ...labRequest, body: bodyAllowedFor(labRequest.method) ? labRequest.body : '' });
+  const bodyAllowed = bodyAllowedFor(request.method);
 
   return (
     <section className="panel builder" aria-labelledby="builder-title">
@@ -69,16 +73,17 @@ export function RequestBuilder() {
           withCredentials
         </label>
       )}
-      <p className={`classification ${c.needsPreflight ? 'preflighted' : 'simple'}`} data-testid="classification" aria-live="polite">
-        {!c.crossOrigin
-          ? 'Same origin: no CORS.'
-          : c.forbiddenMethod
-            ? `${c.method} is a forbidden method: the browser will refuse to send it.`
+      <p className={`classification ${refused !== null ? 'refused' : c.needsPreflight ? 'preflighted' : 'simple'}`} data-testid="classification" aria-live="polite">
+        {refused !== null
+          ? refused
+          : !c.crossOrigin
+            ? 'Same origin: no CORS.'
             : c.needsPreflight
               ? `Needs a preflight: ${c.because.join('; ')}.`
               : 'A simple request: no preflight.'}
-        {c.method !== request.method && !c.forbiddenMethod ? ` The browser sends the method as ${c.method}.` : ''}
+        {refused === null && c.method !== request.method ? ` The browser sends the method as ${c.method}.` : ''}
         {c.droppedHeaders.length > 0 ? ` The browser drops ${c.droppedHeaders.join(', ')} (forbidden request header).` : ''}
+        {c.chromiumNotes.map((n) => ` ${n}`).join('')}
       </p>
       <button type="button" className="send" disabled={sending} aria-keyshortcuts="Control+Enter" onClick={() => void send()}>
         {sending ? 'Sending…' : 'Send'} <kbd>Ctrl+Enter</kbd>

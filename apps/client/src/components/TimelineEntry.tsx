@@ -1,8 +1,8 @@
 /** One send: server01's side (preflight, actual request) beside the script's side, and why. */
-import { sendVerdict, type Tone } from '@cors-lab/shared';
+import { explainSend, sendVerdict, type Tone } from '@cors-lab/shared';
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { recordsOf, type TimelineSend } from '../store/timeline-slice.ts';
+import { earlierPreflight, recordsOf, type TimelineSend } from '../store/timeline-slice.ts';
 import { useLab } from '../store/use-lab.ts';
 import { Exchange } from './Exchange.tsx';
 import { ScriptView } from './ScriptView.tsx';
@@ -21,6 +21,8 @@ export const TimelineEntry = memo(function TimelineEntry({ send }: { send: Timel
   const v = sendVerdict(send, records.map((r) => r.record));
   const preflightEvent = records.find((r) => r.record.kind === 'preflight');
   const actualEvent = records.find((r) => r.record.kind === 'actual');
+  const cached = useLab((s) => (v.preflightFromCache ? earlierPreflight(send, s.sends, s.records) : null));
+  const explained = explainSend(send, preflightEvent?.record ?? null, actualEvent?.record ?? null, cached?.record ?? null);
   const { method } = v.classification;
   const { number } = send;
   return (
@@ -37,6 +39,18 @@ export const TimelineEntry = memo(function TimelineEntry({ send }: { send: Timel
         <p className="detail" data-testid="reason">
           {v.detail}{' '}
           {v.failure !== null && <a href={v.failure.spec} target="_blank" rel="noreferrer">Fetch standard</a>}
+        </p>
+      )}
+      {v.failure !== null && <p className="fix" data-testid="fix">Smallest fix: {v.failure.fix}</p>}
+      {explained !== null && (
+        <details className="why">
+          <summary>Why, step by step</summary>
+          <p data-testid="explainer-reason">{explained.verdict.reason}</p>
+        </details>
+      )}
+      {explained?.mismatch != null && (
+        <p className="mismatch" role="alert" data-testid="explainer-mismatch">
+          {explained.mismatch} This is a bug in CORS Lab, not in your request: please report it with this entry.
         </p>
       )}
       <div className="sides">

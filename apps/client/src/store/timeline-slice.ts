@@ -57,6 +57,17 @@ export function recordsOf(send: TimelineSend, records: readonly RecordEvent[]): 
   return records.slice(firstAfter(records, send.seqFrom), end);
 }
 
+/** The newest earlier preflight to the same URL: the one whose cache entry a later send may have used. */
+export function earlierPreflight(send: TimelineSend, sends: readonly TimelineSend[], records: readonly RecordEvent[]): RecordEvent | null {
+  for (let i = sends.indexOf(send) - 1; i >= 0; i--) {
+    const other = sends[i]!;
+    if (other.request.url !== send.request.url) continue;
+    const found = recordsOf(other, records).find((r) => r.record.kind === 'preflight');
+    if (found !== undefined) return found;
+  }
+  return null;
+}
+
 export const createTimelineSlice =
   (deps: LabDeps): StateCreator<LabState, [], [], TimelineSlice> =>
   (set, get) => ({
