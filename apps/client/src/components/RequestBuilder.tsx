@@ -4,6 +4,7 @@ import { useId } from 'react';
 import { toLabRequest } from '../store/request-slice.ts';
 import { labStore, useLab } from '../store/use-lab.ts';
 import { HeaderRows } from './HeaderRows.tsx';
+import { Prediction } from './Prediction.tsx';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
 
@@ -85,6 +86,7 @@ export function RequestBuilder() {
         {c.droppedHeaders.length > 0 ? ` The browser drops ${c.droppedHeaders.join(', ')} (forbidden request header).` : ''}
         {c.chromiumNotes.map((n) => ` ${n}`).join('')}
       </p>
+      <Prediction />
       <button type="button" className="send" disabled={sending} aria-keyshortcuts="Control+Enter" onClick={() => void send()}>
         {sending ? 'Sending…' : 'Send'} <kbd>Ctrl+Enter</kbd>
       </button>

@@ -1,0 +1,41 @@
+/** Before sending: what the explainer predicts for this request against server01's current policy. */
+import { answerFor, explain, originOf, originOfUrl, type CorsAnswer, type ScenarioAnswer } from '@cors-lab/shared';
+import { toLabRequest } from '../store/request-slice.ts';
+import { useLab } from '../store/use-lab.ts';
+
+const OUTCOME = { allowed: 'would be allowed', blocked: 'would be blocked', 'not-sent': 'would not be sent' } as const;
+
+const asAnswer = (a: CorsAnswer, routeStatus: number): ScenarioAnswer => {
+  const headers: Record<string, string[]> = {};
+  for (const [n, v] of a.headers) (headers[n] ??= []).push(v);
+  return { status: a.status ?? routeStatus, headers };
+};
+
+export function Prediction() {
+  const request = useLab((s) => s.request);
+  const policy = useLab((s) => s.policy);
+  const server01 = originOf('server01', location.hostname);
+  if (originOfUrl(request.url) !== server01) return null;
+  const req = toLabRequest(request);
+  const origin = location.origin;
+  const verdict = explain({
+    id: 'draft',
+    page: origin,
+    request: {
+      url: req.url,
+      method: req.method,
+      headers: Object.fromEntries(req.headers),
+      credentials: req.credentials,
+      ...(req.body !== '' && !['GET', 'HEAD'].includes(req.method.toUpperCase()) ? { body: req.body } : {}),
+    },
+    server: {
+      preflight: asAnswer(answerFor(policy, { method: 'OPTIONS', origin, isPreflight: true }), 200),
+      actual: asAnswer(answerFor(policy, { method: req.method, origin, isPreflight: false }), 200),
+    },
+  });
+  return (
+    <p className={`prediction outcome-${verdict.outcome}`} data-testid="prediction" aria-live="polite">
+      <strong>With server01's current policy this request {OUTCOME[verdict.outcome]}.</strong> {verdict.reason}
+    </p>
+  );
+}
