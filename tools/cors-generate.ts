@@ -91,6 +91,10 @@ const REQUEST_HEADERS: readonly (Record<string, string> | null)[] = [
   { Pragma: 'no-cache' },
   { 'X-Method-Override': 'connect' },
   { 'Accept-Language': '' },
+  { 'Accept-Language': '  en  ' },
+  { Accept: 'caf\u00e9' },
+  { 'X-A': '1', 'x-a': '2' },
+  { Accept: 'a'.repeat(70), accept: 'b'.repeat(70) },
   { 'Content-Language': 'de;q=1' },
   { Accept: 'a'.repeat(128) },
   { Accept: 'a'.repeat(128), 'Accept-Language': 'b'.repeat(128), 'Content-Language': 'c'.repeat(128), 'Content-Type': 'text/plain', DPR: '1', Width: '1', 'X-Y': '1', Range: 'bytes=0-1' },
@@ -143,6 +147,9 @@ function scenario(i: number): Scenario {
     if (chance(0.3)) act[name] = value;
   }
 
+  // A redirect: every hop gets the same answer, so the browser follows until it
+  // gives up. Only for simple requests: the explainer does not model preflights of redirect hops.
+  if (reqHeaders === null && ['GET', 'POST', 'HEAD'].includes(method) && chance(0.15)) act.Location = pick(['/elsewhere', 'http://localhost:8000/data/other']);
   const withPreflight = chance(0.9);
   return {
     id: `gen-${values.seed}-${i}`,
@@ -157,7 +164,7 @@ function scenario(i: number): Scenario {
     },
     server: {
       ...(withPreflight ? { preflight: { status: pick([200, 204, 204, 204, 404, 500, 301]), headers: pre } } : {}),
-      actual: { status: pick([200, 200, 201, 404, 500]), headers: act, body: 'server----001' },
+      actual: { status: act.Location !== undefined ? pick([301, 302, 303, 307, 308]) : pick([200, 200, 201, 404, 500, 302]), headers: act, body: 'server----001' },
     },
   };
 }

@@ -32,11 +32,17 @@ async function head(): Promise<number> {
   return ((await res.json()) as History).head;
 }
 
-/** The kinds of the records server01 made for this URL since `seq` (not the page's own favicon request). */
-async function recordsAfter(seq: number, url: string): Promise<('preflight' | 'actual')[]> {
+/**
+ * The kinds of the records server01 made since `seq`: the scenario's own
+ * requests and their redirect hops, but not a page's favicon request.
+ */
+async function recordsAfter(seq: number): Promise<('preflight' | 'actual')[]> {
   const res = await fetch(`${CONTROL}${CONTROL_ROUTES.history}?after=${seq}`);
-  const path = url.slice(url.indexOf('/', url.indexOf('//') + 2));
-  return ((await res.json()) as History).events.flatMap((e) => (e.type === 'record' && e.record.request.url === path ? [e.record.kind] : []));
+  return ((await res.json()) as History).events.flatMap((e) => (e.type === 'record' && e.record.request.url !== '/favicon.ico' ? [e.record.kind] : []));
+}
+
+async function putPolicy(policy: Policy): Promise<Response> {
+  return fetch(`${CONTROL}${CONTROL_ROUTES.policy}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(policy) });
 }
 
 /** server01 in raw mode, answering exactly as the scenario says. */
@@ -54,7 +60,7 @@ async function applyScenario(s: Scenario): Promise<string | null> {
     ...EMPTY_POLICY,
     raw: { enabled: true, preflight: answer(s.server.preflight ?? s.server.actual), actual: answer(s.server.actual) },
   };
-  const res = await fetch(`${CONTROL}${CONTROL_ROUTES.policy}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(policy) });
+  const res = await putPolicy(policy);
   return res.ok ? null : `server01 cannot answer this way: ${((await res.json()) as { message: string }).message}`;
 }
 
@@ -89,6 +95,8 @@ export class Replayer {
   async #page(url: string): Promise<Page> {
     let page = this.#pages.get(url);
     if (page === undefined) {
+      // A page on server01's origin is loaded under the empty policy, not under a scenario's raw answers.
+      await putPolicy(EMPTY_POLICY);
       page = await this.context.newPage();
       await page.goto(url);
       this.#pages.set(url, page);
@@ -97,9 +105,9 @@ export class Replayer {
   }
 
   async observe(s: Scenario, targets: Targets): Promise<Omit<Observed, 'id'> | string> {
+    const page = await this.#page(targets.pageUrl);
     const refused = await applyScenario(s);
     if (refused !== null) return refused;
-    const page = await this.#page(targets.pageUrl);
     const url = `${targets.url}${targets.url.includes('?') ? '&' : '?'}replay=${++this.#count}`;
     const request = scenarioRequest(s);
     const init: Record<string, unknown> = { method: s.request.method, headers: s.request.headers ?? {}, credentials: request.credentials, mode: 'cors' };
@@ -109,7 +117,7 @@ export class Replayer {
     for (let i = 0; i < (s.request.repeat ?? 1); i++) {
       const before = await head();
       const outcome = (await page.evaluate(`(${SEND})(${JSON.stringify({ url, init, names })})`)) as SendOutcome;
-      sends.push({ outcome, kinds: await recordsAfter(before, url) });
+      sends.push({ outcome, kinds: await recordsAfter(before) });
     }
     const first = sends[0]!;
     const last = sends[sends.length - 1]!;

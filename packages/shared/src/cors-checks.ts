@@ -16,6 +16,7 @@ export const FAILURES = {
   'preflight-status': { spec: `${SPEC}#cors-preflight-fetch`, title: 'Preflight status is not 2xx' },
   'method-not-allowed': { spec: `${SPEC}#cors-preflight-fetch`, title: 'Method not in Access-Control-Allow-Methods' },
   'header-not-allowed': { spec: `${SPEC}#cors-preflight-fetch`, title: 'Header not in Access-Control-Allow-Headers' },
+  'redirect-loop': { spec: `${SPEC}#http-redirect-fetch`, title: 'The answer redirects, and every hop gets it again' },
   'invalid-allow-methods': { spec: `${SPEC}#cors-preflight-fetch`, title: 'Access-Control-Allow-Methods is not a list of methods' },
   'invalid-allow-headers': { spec: `${SPEC}#cors-preflight-fetch`, title: 'Access-Control-Allow-Headers is not a list of header names' },
 } as const;
@@ -32,6 +33,21 @@ export interface Failure {
 }
 
 const fail = (code: FailureCode, text: string, fix: string): Failure => ({ code, text, spec: FAILURES[code].spec, fix });
+
+/**
+ * A redirect in a scenario: its server answers every request the same way, so
+ * each hop redirects again and the browser gives up after 20
+ * (fetch.spec.whatwg.org/#http-redirect-fetch): a network error for the script.
+ */
+export function redirectLoop(status: number, headers: readonly HeaderLine[]): Failure | null {
+  if (![301, 302, 303, 307, 308].includes(status) || headerGet(headers, 'Location') === null) return null;
+  return {
+    code: 'redirect-loop',
+    text: `The answer is a ${status} redirect to ${headerGet(headers, 'Location')}, and the server answers the next hop the same way; after 20 redirects the browser gives up with a network error.`,
+    spec: FAILURES['redirect-loop'].spec,
+    fix: 'Answer with the resource itself (2xx), or redirect once to a URL that answers with the CORS headers.',
+  };
+}
 
 /** Every value of a header, in order (names compare case-insensitively). */
 export function headerValues(headers: readonly HeaderLine[], name: string): string[] {

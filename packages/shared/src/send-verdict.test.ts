@@ -39,7 +39,7 @@ describe('sendVerdict', () => {
       tone: 'blocked',
       headline: 'server01 answered 200, but the browser hid the response from the script',
       detail: text,
-      failure: { code: 'no-allow-origin', text, spec: `${SPEC}#cors-check` },
+      failure: { code: 'no-allow-origin', text, spec: `${SPEC}#cors-check`, fix: 'Send Access-Control-Allow-Origin: * (or http://localhost:8100).' },
     });
   });
 
@@ -55,7 +55,7 @@ describe('sendVerdict', () => {
       tone: 'blocked',
       headline: 'Blocked at the preflight: the browser never sent the PUT',
       detail: text,
-      failure: { code: 'method-not-allowed', text, spec: `${SPEC}#cors-preflight-fetch` },
+      failure: { code: 'method-not-allowed', text, spec: `${SPEC}#cors-preflight-fetch`, fix: 'Add PUT to Access-Control-Allow-Methods in the preflight answer.' },
     });
   });
 

@@ -3,7 +3,7 @@
  * verdict Chromium reaches, and why, in plain words. Pure: the page, the
  * servers and the CLI run this same code.
  */
-import { corsCheck, headerGet, preflightCheck, type Failure } from '../cors-checks.ts';
+import { corsCheck, headerGet, preflightCheck, redirectLoop, type Failure } from '../cors-checks.ts';
 import { isForbiddenMethod, isToken } from '../http-syntax.ts';
 import type { HeaderLine } from '../policy-answer.ts';
 import { classify, originOfUrl, type Classification, type LabRequest } from '../request-classification.ts';
@@ -23,6 +23,8 @@ export function refusedBeforeSending(request: LabRequest): string | null {
   for (const [name, value] of request.headers) {
     if (!isToken(name)) return `"${name}" is not a valid header name, so fetch() throws before sending anything.`;
     if (/[\0\r\n]/.test(value)) return `The value of ${name} contains NUL, CR or LF, so fetch() throws before sending anything.`;
+    // Header values are byte strings: a character above U+00FF cannot be sent.
+    if (/[^\u0000-\u00ff]/.test(value)) return `The value of ${name} has a character outside ISO-8859-1, so fetch() throws before sending anything.`;
   }
   if (request.body !== '' && ['GET', 'HEAD'].includes(request.method.toUpperCase())) {
     return `A ${request.method.toUpperCase()} request cannot have a body: fetch() throws a TypeError before sending anything.`;
@@ -31,13 +33,24 @@ export function refusedBeforeSending(request: LabRequest): string | null {
   return null;
 }
 
+/** fetch's Headers: names compare case-insensitively, and a repeated name's values join with ", ". */
+function combineHeaders(headers: Record<string, string>): HeaderLine[] {
+  const out = new Map<string, HeaderLine>();
+  for (const [name, raw] of Object.entries(headers)) {
+    const value = normalizeValue(raw);
+    const prev = out.get(name.toLowerCase());
+    out.set(name.toLowerCase(), prev === undefined ? [name, value] : [prev[0], `${prev[1]}, ${value}`]);
+  }
+  return [...out.values()];
+}
+
 /** The scenario's request as the page's script would make it. */
 export function scenarioRequest(s: Scenario): LabRequest {
   return {
     api: 'fetch',
     method: s.request.method,
     url: s.request.url,
-    headers: Object.entries(s.request.headers ?? {}).map(([n, v]): HeaderLine => [n, normalizeValue(v)]),
+    headers: combineHeaders(s.request.headers ?? {}),
     body: s.request.body ?? '',
     credentials: s.request.credentials ?? 'same-origin',
   };
@@ -111,7 +124,7 @@ export function explain(s: Scenario): Verdict {
       // A new preflight's result replaces the entry for this URL as a whole.
       cache = c.bypassesPreflightCache ? null : cacheEntry(pre, c.withCredentials);
     }
-    const failure = c.crossOrigin ? corsCheck(actual, s.page, c.withCredentials) : null;
+    const failure = (c.crossOrigin ? corsCheck(actual, s.page, c.withCredentials) : null) ?? redirectLoop(s.server.actual.status, actual);
     sends.push({ preflighted, actualSent: true, blockedAt: failure === null ? null : 'actual', failure, fromCache });
   }
 
