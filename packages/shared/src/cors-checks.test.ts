@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corsCheck, FAILURES, headerGet, headerValues, preflightCheck, tokenList, type PreflightAsk } from './cors-checks.ts';
+import { corsCheck, FAILURES, headerGet, headerValues, preflightCheck, redirectLoop, tokenList, type PreflightAsk } from './cors-checks.ts';
 import type { HeaderLine } from './policy-answer.ts';
 
 const PAGE = 'http://localhost:8100';
@@ -293,5 +293,20 @@ describe('preflightCheck', () => {
       preflightCheck(204, [...cred, acah('*')], PAGE, ask({ unsafeHeaderNames: ['authorization'], withCredentials: true })),
       preflightCheck(204, [...cred, acah('Authorization')], PAGE, ask({ unsafeHeaderNames: ['authorization'], withCredentials: true })),
     ]).toEqual([headerNotAllowed('authorization', 'Access-Control-Allow-Headers is "*" (* does not count with credentials)'), null]);
+  });
+});
+
+// fetch.spec.whatwg.org/#http-redirect-fetch: a redirect status with a Location; the scenario's server repeats it on every hop.
+describe('redirectLoop', () => {
+  it('redirect-loop: a 301, 302, 303, 307 or 308 with a Location; nothing for other statuses or without Location', () => {
+    const loop = (status: number) => ({
+      code: 'redirect-loop',
+      text: `The answer is a ${status} redirect to /next, and the server answers the next hop the same way; after 20 redirects the browser gives up with a network error.`,
+      spec: `${SPEC}#http-redirect-fetch`,
+      fix: 'Answer with the resource itself (2xx), or redirect once to a URL that answers with the CORS headers.',
+    });
+    const location: HeaderLine[] = [['Location', '/next']];
+    expect([301, 302, 303, 307, 308, 200, 304, 300].map((s) => redirectLoop(s, location))).toEqual([loop(301), loop(302), loop(303), loop(307), loop(308), null, null, null]);
+    expect(redirectLoop(302, [])).toBeNull();
   });
 });

@@ -139,11 +139,23 @@ export function originOfUrl(url: string): string | null {
   return `${scheme}://${hostPort.endsWith(defaultPort) ? hostPort.slice(0, -defaultPort.length) : hostPort}`;
 }
 
+/** fetch's Headers: names compare case-insensitively, and a repeated name's values join with ", ". */
+export function combineHeaders(headers: readonly HeaderLine[]): HeaderLine[] {
+  const out = new Map<string, HeaderLine>();
+  for (const [name, value] of headers) {
+    const prev = out.get(name.toLowerCase());
+    out.set(name.toLowerCase(), prev === undefined ? [name, value] : [prev[0], `${prev[1]}, ${value}`]);
+  }
+  return [...out.values()];
+}
+
 export function classify(request: LabRequest, pageOrigin: string): Classification {
   const method = normalizeMethod(request.method);
   const target = originOfUrl(request.url) ?? pageOrigin;
   const crossOrigin = target !== pageOrigin;
-  const kept = request.headers.filter(([n, v]) => !isForbiddenRequestHeader(n, v));
+  // A forbidden header is dropped as each line is appended; the rest combine.
+  const appended = request.headers.filter(([n, v]) => !isForbiddenRequestHeader(n, v));
+  const kept = combineHeaders(appended);
   const droppedHeaders = request.headers.filter(([n, v]) => isForbiddenRequestHeader(n, v)).map(([n]) => n);
   const unsafe = new Set<string>();
   let safelistedBytes = 0;

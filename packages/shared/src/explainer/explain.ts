@@ -6,7 +6,7 @@
 import { corsCheck, headerGet, preflightCheck, redirectLoop, type Failure } from '../cors-checks.ts';
 import { isForbiddenMethod, isToken } from '../http-syntax.ts';
 import type { HeaderLine } from '../policy-answer.ts';
-import { classify, originOfUrl, type Classification, type LabRequest } from '../request-classification.ts';
+import { classify, combineHeaders, originOfUrl, type Classification, type LabRequest } from '../request-classification.ts';
 import { readableHeaders } from './exposed-headers.ts';
 import { cacheCovers, cacheEntry, cacheSeconds, MAX_AGE_CAP_S, type CacheEntry } from './preflight-cache.ts';
 import { scenarioHeaderLines, type Scenario, type ScenarioAnswer, type Verdict } from './scenario.ts';
@@ -33,24 +33,13 @@ export function refusedBeforeSending(request: LabRequest): string | null {
   return null;
 }
 
-/** fetch's Headers: names compare case-insensitively, and a repeated name's values join with ", ". */
-function combineHeaders(headers: Record<string, string>): HeaderLine[] {
-  const out = new Map<string, HeaderLine>();
-  for (const [name, raw] of Object.entries(headers)) {
-    const value = normalizeValue(raw);
-    const prev = out.get(name.toLowerCase());
-    out.set(name.toLowerCase(), prev === undefined ? [name, value] : [prev[0], `${prev[1]}, ${value}`]);
-  }
-  return [...out.values()];
-}
-
 /** The scenario's request as the page's script would make it. */
 export function scenarioRequest(s: Scenario): LabRequest {
   return {
     api: 'fetch',
     method: s.request.method,
     url: s.request.url,
-    headers: combineHeaders(s.request.headers ?? {}),
+    headers: combineHeaders(Object.entries(s.request.headers ?? {}).map(([n, v]): HeaderLine => [n, normalizeValue(v)])),
     body: s.request.body ?? '',
     credentials: s.request.credentials ?? 'same-origin',
   };

@@ -50,7 +50,8 @@ export function cacheEntry(headers: readonly HeaderLine[], withCredentials: bool
 /** Whether a live entry lets this request skip its preflight. */
 export function cacheCovers(entry: CacheEntry, method: string, unsafeHeaderNames: readonly string[], withCredentials: boolean): boolean {
   if (withCredentials && !entry.withCredentials) return false;
-  const wildcard = !withCredentials;
+  // `*` is literal for a credentialed request, and in an entry a credentialed preflight made.
+  const wildcard = !withCredentials && !entry.withCredentials;
   const methodOk = isCorsSafelistedMethod(method) || entry.methods.includes(method) || (wildcard && entry.methods.includes('*'));
   // A cached * never covers Authorization in Chromium, though a fresh preflight's does.
   const headersOk = unsafeHeaderNames.every(
