@@ -52,7 +52,8 @@ type Example = Static<typeof ExampleSchema>;
 
 /** The repo root is four levels up from packages/shared/src/explainer; shared/ sits beside it. */
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const EXAMPLES_PATH = join(REPO_ROOT, '..', 'shared', 'cors-scenarios', 'examples.json');
+// A copy of ../shared/cors-scenarios/examples.json: the verdicts real Chromium 156 produced.
+const EXAMPLES_PATH = join(REPO_ROOT, 'fixtures', 'cors-examples.json');
 
 function readExamples(): Example[] {
   const data: unknown = JSON.parse(readFileSync(EXAMPLES_PATH, 'utf8'));
