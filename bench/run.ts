@@ -1,6 +1,7 @@
 /** `pnpm bench <name> [options]`: runs one benchmark and prints its figures. */
 const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
   latency: () => import('./latency.ts'),
+  throughput: () => import('./throughput.ts'),
 };
 
 export {};

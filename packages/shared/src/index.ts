@@ -13,3 +13,5 @@ export * from './explainer/explain.ts';
 export * from './explainer/exposed-headers.ts';
 export * from './explainer/preflight-cache.ts';
 export * from './explainer/send-explanation.ts';
+export * from './frameworks/import-config.ts';
+export * from './frameworks/export-config.ts';

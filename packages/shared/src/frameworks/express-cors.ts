@@ -1,0 +1,77 @@
+/**
+ * The policy as options of Express's `cors` middleware. Its behaviour as read
+ * in expressjs/cors lib/index.js: without allowedHeaders it echoes
+ * Access-Control-Request-Headers; it answers every OPTIONS as a preflight
+ * (optionsSuccessStatus) unless preflightContinue; a list or `true` adds
+ * Vary: Origin to every answer; every header but Allow-Origin goes out
+ * whatever the origin.
+ */
+import type { Policy } from '../policy.ts';
+import { jsStr, listLines } from './literals.ts';
+import {
+  allowedHeadersTrap,
+  credentialsTraps,
+  headersWithoutOriginNote,
+  inexact,
+  noCorsNotes,
+  type ExportedConfig,
+  type Note,
+  rawModeNote,
+} from './notes.ts';
+
+const LIBRARY = 'cors';
+const WIDTH = 80;
+const INDENT = '  ';
+
+/** Express middleware adding Vary: Origin to every answer; `why` says why the library does not. */
+const varyOrigin = (why: string) => [`// Vary: Origin on every answer, as the policy says${why}.`, 'app.use((req, res, next) => {', "  res.vary('Origin');", '  next();', '});'];
+
+const option = (name: string, items: readonly string[]) => listLines(`${name}: `, items.map(jsStr), ',', INDENT, WIDTH);
+
+/** An Express app with the cors middleware set up for the policy. */
+export function expressCors(policy: Policy): ExportedConfig {
+  const notes: Note[] = policy.raw.enabled ? [rawModeNote(LIBRARY)] : [];
+  const head = policy.allowOrigin === 'none' ? ["import express from 'express';"] : ["import cors from 'cors';", "import express from 'express';"];
+  const code = [...head, '', 'const app = express();'];
+  // A static `*` never varies, so cors adds no Vary for it; the policy may still want one.
+  if (policy.varyOrigin && (policy.allowOrigin === 'none' || policy.allowOrigin === '*')) code.push('', ...varyOrigin(policy.allowOrigin === '*' ? ' (cors adds none for a fixed *)' : ''));
+  if (policy.allowOrigin === 'none') {
+    code.push('', '// No CORS: the policy allows no origin, so there is no cors() to install.');
+    // The snippet adds Vary itself, so only the preflight note is left.
+    return { target: 'express-cors', language: 'javascript', code: code.join('\n'), notes: [...notes, ...noCorsNotes({ ...policy, varyOrigin: false }, LIBRARY)] };
+  }
+  const origin = policy.allowOrigin === '*' ? [`${INDENT}origin: '*',`] : policy.allowOrigin === 'reflect' ? [`${INDENT}origin: true, // echoes the request's Origin`] : option('origin', policy.originList);
+  const options = [...origin, ...option('methods', policy.allowMethods), ...option('allowedHeaders', policy.allowHeaders)];
+  if (policy.exposeHeaders.length > 0) options.push(...option('exposedHeaders', policy.exposeHeaders));
+  if (policy.allowCredentials) options.push(`${INDENT}credentials: true,`);
+  if (policy.maxAge !== null) options.push(`${INDENT}maxAge: ${policy.maxAge},`);
+  if (policy.preflight === 'routes') options.push(`${INDENT}preflightContinue: true, // OPTIONS goes on to your routes`);
+  else if (policy.preflightStatus !== 204) options.push(`${INDENT}optionsSuccessStatus: ${policy.preflightStatus},`);
+  code.push('', 'app.use(cors({', ...options, '}));');
+  return { target: 'express-cors', language: 'javascript', code: code.join('\n'), notes: [...notes, ...corsNotes(policy)] };
+}
+
+function corsNotes(policy: Policy): Note[] {
+  const notes = [...credentialsTraps(policy, LIBRARY), allowedHeadersTrap(LIBRARY), ...headersWithoutOriginNote(policy, LIBRARY)];
+  if (!policy.varyOrigin && policy.allowOrigin !== '*') {
+    notes.push(inexact('vary-origin', 'cors adds Vary: Origin to every answer when origin is a list or true, which the policy does not send; harmless, one more header.'));
+  }
+  if (policy.preflight === 'routes') {
+    notes.push(
+      inexact(
+        'preflight-routes',
+        'preflightContinue: true passes preflights on to your routes, but cors has already added Access-Control-Allow-Methods, ' +
+          '-Allow-Headers and -Max-Age to them, which the lab sends only when it answers preflights itself.',
+      ),
+    );
+  } else {
+    notes.push(
+      inexact(
+        'plain-options',
+        `cors answers every OPTIONS request as a preflight, with ${policy.preflightStatus}, even one without ` +
+          'Access-Control-Request-Method, which the lab passes on to the routes.',
+      ),
+    );
+  }
+  return notes;
+}
