@@ -5,6 +5,8 @@ import { launchOptions } from './e2e/support/chromium.ts';
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  // The restart story owns the servers itself: `playwright test -c e2e/restart/playwright.config.ts`.
+  testIgnore: 'restart/**',
   // One lab, one server01 policy: the stories run one after another.
   workers: 1,
   fullyParallel: false,

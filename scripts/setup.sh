@@ -1,9 +1,32 @@
 #!/usr/bin/env bash
 # Installs what CORS Lab needs on a fresh Debian machine that has only Node 20
-# and npm: pnpm, the workspace's dependencies, and with --browser a Chromium
-# for the end-to-end tests (Playwright's own if present, else Debian's).
+# and npm: pnpm, the workspace's dependencies; with --browser a Chromium for
+# the end-to-end tests (Playwright's own if present, else Debian's); with
+# --backends the Debian packages of the real backends the conformance check
+# runs (Django, Flask, their CORS libraries, nginx). Flags go in any order.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+browser=no
+backends=no
+for arg in "$@"; do
+  case "$arg" in
+    --browser) browser=yes ;;
+    --backends) backends=yes ;;
+    *) echo "setup: unknown option $arg (known: --browser, --backends)" >&2; exit 2 ;;
+  esac
+done
+
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+apt_updated=no
+apt_install() {
+  if [ "$apt_updated" = no ]; then
+    $sudo apt-get update -qq
+    apt_updated=yes
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
 
 PNPM_VERSION=12.21.0
 
@@ -19,15 +42,30 @@ fi
 echo "setup: installing dependencies with pnpm $(pnpm --version)"
 pnpm install --frozen-lockfile --reporter=append-only | tail -n 3
 
-if [ "${1:-}" = "--browser" ]; then
+if [ "$browser" = yes ]; then
   has_playwright_chromium=$(node -e "const { chromium } = require('@playwright/test'); console.log(require('node:fs').existsSync(chromium.executablePath()) ? 'yes' : 'no')")
   if [ -n "${CHROMIUM_PATH:-}" ] || [ "$has_playwright_chromium" = yes ] || command -v chromium >/dev/null 2>&1; then
     echo "setup: Chromium found"
   else
     echo "setup: installing Debian's chromium (Playwright cannot download its own here)"
-    sudo=""
-    [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+    apt_install chromium
+  fi
+fi
+
+if [ "$backends" = yes ]; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "setup: no apt-get here, so no Debian packages for the backends: the conformance check skips the lanes it cannot run"
+  else
+    missing=""
+    for pkg in python3-django python3-django-cors-headers python3-flask python3-flask-cors nginx; do
+      dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $pkg"
+    done
+    if [ -z "$missing" ]; then
+      echo "setup: backend packages found"
+    else
+      echo "setup: installing the backends' Debian packages:$missing"
+      # shellcheck disable=SC2086 # one word per package
+      apt_install $missing
+    fi
   fi
 fi

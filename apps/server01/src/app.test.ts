@@ -15,7 +15,7 @@ afterEach(async () => {
 function setup(options: { now?: () => number } = {}) {
   const hub = new LabHub({ initialPolicy: EMPTY_POLICY, historyLimit: 50 });
   app = buildServer01(options.now === undefined ? { hub } : { hub, now: options.now });
-  return { app, lab: hub.lab('default') };
+  return { app, hub, lab: hub.lab('default') };
 }
 
 const policy = (p: Partial<Policy>): Policy => ({ ...structuredClone(EMPTY_POLICY), ...p });
@@ -294,5 +294,19 @@ describe('server01 over inject', () => {
       body: 'server01 has no route /nope',
       cors: { 'access-control-allow-origin': '*' },
     });
+  });
+
+  it('keeps each lab apart: /l/<id>/ applies that lab\'s policy and records there, the classic URL the default lab\'s', async () => {
+    const { app, hub, lab } = setup();
+    const mine = hub.lab('AbCdEfGhIjKlMnOpQrStUv');
+    mine.setPolicy(policy({ allowOrigin: '*' }));
+    const [defaults, own] = [recordsOf(lab), recordsOf(mine)];
+    const inLab = await app.inject({ method: 'GET', url: '/l/AbCdEfGhIjKlMnOpQrStUv/getData.html?n=1', headers: { origin: PAGE } });
+    const classic = await app.inject({ method: 'GET', url: '/getData.html', headers: { origin: PAGE } });
+    await settle();
+    expect([inLab.statusCode, inLab.body, inLab.headers['access-control-allow-origin']]).toEqual([200, 'server----001', '*']);
+    expect([classic.statusCode, classic.headers['access-control-allow-origin']]).toEqual([200, undefined]);
+    expect(own.map((r) => r.request.url)).toEqual(['/l/AbCdEfGhIjKlMnOpQrStUv/getData.html?n=1']);
+    expect(defaults.map((r) => r.request.url)).toEqual(['/getData.html']);
   });
 });

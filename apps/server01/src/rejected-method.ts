@@ -5,9 +5,9 @@
  * with the policy's CORS headers, and records the exchange like any other.
  */
 import { STATUS_CODES } from 'node:http';
-import { answerFor, isToken, type HeaderLine, type Policy, type ServerRecord, type WireRequest } from '@cors-lab/shared';
+import { answerFor, isToken, splitLabPath, type HeaderLine, type Policy, type ServerRecord, type WireRequest } from '@cors-lab/shared';
 import { routeAnswer } from './routes.ts';
-import { RECORDED_BODY_LIMIT } from './wire-capture.ts';
+import { parseHeaderBlock, RECORDED_BODY_LIMIT } from './wire-capture.ts';
 
 /** Parses the request line and headers out of the bytes Node could not parse; null if they are not HTTP/1.x. */
 export function parseRejectedRequest(raw: Buffer): WireRequest | null {
@@ -42,7 +42,8 @@ export function answerRejected(
 ): { bytes: Buffer; record: ServerRecord } {
   const origin = request.headers.find(([n]) => n.toLowerCase() === 'origin')?.[1];
   const cors = answerFor(policy, { method: request.method, origin, isPreflight: false });
-  const route = routeAnswer(request.url.split('?')[0] ?? request.url);
+  const path = splitLabPath(request.url).path;
+  const route = routeAnswer(path.split('?')[0] ?? path);
   const status = cors.status ?? route.status;
   const body = Buffer.from(cors.body ?? route.body);
   const named = new Set(cors.headers.map(([n]) => n.toLowerCase()));
@@ -66,5 +67,26 @@ export function answerRejected(
       receivedAt: times.receivedAt,
       respondedAt: times.respondedAt,
     },
+  };
+}
+
+/** The record of a refused request that a real library answered: its answer, as bytes, taken apart. */
+export function recordOfRawAnswer(
+  request: WireRequest,
+  answer: Buffer,
+  times: { receivedAt: number; respondedAt: number; backend: string },
+): ServerRecord {
+  const split = answer.indexOf('\r\n\r\n');
+  const { startLine, headers } = parseHeaderBlock(answer.subarray(0, split === -1 ? answer.length : split).toString('latin1'));
+  const body = split === -1 ? Buffer.alloc(0) : answer.subarray(split + 4);
+  return {
+    kind: 'actual',
+    parser: 'raw',
+    answeredBy: 'backend',
+    backend: times.backend,
+    request,
+    response: { status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(startLine)?.[1] ?? 502), headers, body: body.subarray(0, RECORDED_BODY_LIMIT).toString('utf8'), bodyBytes: body.length },
+    receivedAt: times.receivedAt,
+    respondedAt: times.respondedAt,
   };
 }

@@ -16,7 +16,7 @@ afterEach(async () => {
 function setup() {
   const hub = new LabHub({ initialPolicy: EMPTY_POLICY, historyLimit: 50 });
   app = buildServer02({ hub });
-  return { app, lab: hub.lab('default') };
+  return { app, hub, lab: hub.lab('default') };
 }
 
 const STAR: Policy = { ...structuredClone(EMPTY_POLICY), allowOrigin: '*', allowMethods: ['PUT'], maxAge: 600 };
@@ -214,9 +214,45 @@ describe('server02 control plane over inject', () => {
       body: {
         statusCode: 400,
         error: 'Bad Request',
-        message: 'querystring/after must be integer',
-        errors: [{ field: '/after', message: 'querystring/after must be integer' }],
+        message: 'querystring/after must be a whole number',
+        errors: [{ field: '/after', message: 'querystring/after must be a whole number' }],
       },
     });
   });
 });
+
+describe('server02 labs', () => {
+  const ID = 'AbCdEfGhIjKlMnOpQrStUv';
+
+  it('keeps each lab apart: a policy PUT with ?lab=<id> changes that lab only', async () => {
+    const { app, hub, lab } = setup();
+    const res = await app.inject({ method: 'PUT', url: `/api/policy?lab=${ID}`, headers: { ...SAME_ORIGIN, 'content-type': 'application/json' }, payload: JSON.stringify(STAR) });
+    expect(res.statusCode).toBe(200);
+    expect([hub.lab(ID).policy, lab.policy]).toEqual([STAR, EMPTY_POLICY]);
+    const mine = await app.inject({ method: 'GET', url: `/api/policy?lab=${ID}` });
+    const other = await app.inject({ method: 'GET', url: '/api/policy' });
+    expect([mine.json(), other.json()]).toEqual([STAR, EMPTY_POLICY]);
+  });
+
+  it('gives each lab its own history', async () => {
+    const { app, hub } = setup();
+    hub.lab(ID).record(record(1));
+    const mine = (await app.inject({ method: 'GET', url: `/api/history?lab=${ID}` })).json();
+    const other = (await app.inject({ method: 'GET', url: '/api/history' })).json();
+    expect([mine.events.length, mine.head, other.events.length, other.head]).toEqual([1, 1, 0, 0]);
+  });
+
+  it('refuses a lab id that is not one with a 400 naming the lab field', async () => {
+    const { app } = setup();
+    const res = await app.inject({ method: 'GET', url: '/api/policy?lab=../x' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe('querystring/lab must be default or a lab id of 16 to 64 letters, digits, - or _');
+    expect(res.json().errors[0].field).toBe('/lab');
+  });
+
+  it('tells the page how labs are run', async () => {
+    const { app } = setup();
+    expect((await app.inject({ method: 'GET', url: '/api/config' })).json()).toEqual({ labs: 'shared', instance: 'default', historyLimit: 500 });
+  });
+});
+

@@ -19,7 +19,17 @@ export function registerErrorHandler(app: FastifyInstance, bodyLimit: number): v
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') message = `body: larger than the limit of ${bodyLimit} bytes`;
     else if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') message = 'body: must be sent as Content-Type: application/json';
     else if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) message = 'body: is not valid JSON';
-    else if (err.validation) message = err.message;
+    else if (err.validation) message = validationMessage(err);
     return reply.code(status).send(errorBody(status, [{ field: err.validation ? (err.validation[0]?.instancePath ?? '') : '', message }]));
   });
+}
+
+/** `querystring/lab must be …`: the schema's own description of the field when it has one. */
+function validationMessage(err: FastifyError): string {
+  type Failure = { instancePath?: string; parentSchema?: { description?: string } };
+  // A union fails branch by branch; the union itself carries the description.
+  const failures = (err.validation ?? []) as Failure[];
+  const first = failures.find((f) => f.parentSchema?.description !== undefined) ?? failures[0];
+  const description = first?.parentSchema?.description;
+  return description === undefined ? err.message : `${err.validationContext ?? ''}${first?.instancePath ?? ''} ${description}`;
 }

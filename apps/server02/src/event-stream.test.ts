@@ -70,6 +70,9 @@ async function connect(headers: Record<string, string> = {}, query = '') {
   return { status: res.status, type: res.headers.get('content-type'), read };
 }
 
+/** The stream's opening: reconnect delay, then the hello naming the instance and the head. */
+const hello = (head: number) => `retry: 1000\nevent: hello\ndata: {"instance":"default","head":${head}}\n\n`;
+
 describe('GET /api/events', () => {
   it('streams the history, then a record published after connecting, as id/data frames', async () => {
     const reset = lab.reset();
@@ -81,8 +84,8 @@ describe('GET /api/events', () => {
     expect({ status: stream.status, type: stream.type, head, text }).toEqual({
       status: 200,
       type: 'text/event-stream; charset=utf-8',
-      head: `retry: 1000\n: head ${first.seq}\n\n${frame(reset)}${frame(first)}`,
-      text: `retry: 1000\n: head ${first.seq}\n\n${frame(reset)}${frame(first)}${frame(second)}`,
+      head: `${hello(first.seq)}${frame(reset)}${frame(first)}`,
+      text: `${hello(first.seq)}${frame(reset)}${frame(first)}${frame(second)}`,
     });
   });
 
@@ -93,7 +96,7 @@ describe('GET /api/events', () => {
     const c = lab.setPolicy({ ...EMPTY_POLICY, allowOrigin: '*' });
     const stream = await connect({ 'Last-Event-ID': String(a.seq) });
     const text = await stream.read(frame(c));
-    expect(text).toEqual(`retry: 1000\n: head ${c.seq}\n\n${frame(b)}${frame(c)}`);
+    expect(text).toEqual(`${hello(c.seq)}${frame(b)}${frame(c)}`);
   });
 
   it('resumes after ?after=N when there is no Last-Event-ID', async () => {
@@ -101,7 +104,7 @@ describe('GET /api/events', () => {
     lab.record(record(1));
     const b = lab.record(record(2));
     const stream = await connect({}, `?after=${b.seq - 1}`);
-    expect(await stream.read(frame(b))).toEqual(`retry: 1000\n: head ${b.seq}\n\n${frame(b)}`);
+    expect(await stream.read(frame(b))).toEqual(`${hello(b.seq)}${frame(b)}`);
   });
 
   it('unsubscribes when the page goes away', async () => {
@@ -116,7 +119,7 @@ describe('GET /api/events', () => {
     });
     try {
       const stream = await connect();
-      await stream.read(': head');
+      await stream.read('event: hello');
       const subscribedWhileOpen = [spy.mock.calls.length, unsubscribed.mock.calls.length];
       open.pop()!.abort();
       await vi.waitFor(() => expect(unsubscribed).toHaveBeenCalled(), { timeout: 2000 });
@@ -124,5 +127,12 @@ describe('GET /api/events', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('streams from the start when Last-Event-ID is beyond the head: the page saw a server before a restart', async () => {
+    lab.reset();
+    const a = lab.record(record(1));
+    const stream = await connect({ 'Last-Event-ID': String(a.seq + 100) });
+    expect(await stream.read(frame(a))).toContain(frame(a));
   });
 });

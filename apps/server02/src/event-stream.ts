@@ -6,8 +6,12 @@ const HEARTBEAT_MS = 15_000;
 
 const frame = (e: LabEvent) => `id: ${e.seq}\ndata: ${JSON.stringify(e)}\n\n`;
 
-/** Streams the events after `after` (or Last-Event-ID), then every new one, until the page goes away. */
-export function streamEvents(lab: Lab, after: number, req: FastifyRequest, reply: FastifyReply): void {
+/**
+ * Streams the events after `after` (or Last-Event-ID), then every new one,
+ * until the page goes away. A `hello` event comes first, naming the server
+ * instance: a page that sees a new one knows the servers restarted.
+ */
+export function streamEvents(lab: Lab, after: number, instance: string, req: FastifyRequest, reply: FastifyReply): void {
   const res = reply.raw;
   reply.hijack();
   res.writeHead(200, {
@@ -17,9 +21,11 @@ export function streamEvents(lab: Lab, after: number, req: FastifyRequest, reply
     'X-Accel-Buffering': 'no',
   });
   res.socket?.setNoDelay(true);
-  const { events } = lab.since(after);
+  // An id beyond the head was given by a server before a restart: this lab starts again from 0.
+  const { events } = lab.since(after > lab.head ? 0 : after);
+  const hello = `event: hello\ndata: ${JSON.stringify({ instance, head: lab.head })}\n\n`;
   // retry: how soon EventSource reconnects by itself.
-  res.write(`retry: 1000\n: head ${lab.head}\n\n${events.map(frame).join('')}`);
+  res.write(`retry: 1000\n${hello}${events.map(frame).join('')}`);
   const unsubscribe = lab.subscribe((e) => res.write(frame(e)));
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
   req.raw.once('close', () => {

@@ -113,3 +113,44 @@ describe('LabHub', () => {
     });
   });
 });
+
+describe('LabHub bounds', () => {
+  const timed = (opts: { idleMs?: number; maxLabs?: number }) => {
+    let t = 0;
+    const h = new LabHub({ initialPolicy: EMPTY_POLICY, historyLimit: 5, now: () => t, ...opts });
+    return { h, advance: (ms: number) => (t += ms) };
+  };
+
+  it('drops labs idle past idleMs, but never the default lab or a watched one', () => {
+    const { h, advance } = timed({ idleMs: 1000 });
+    h.lab('default');
+    h.lab('idle').setPolicy(STAR);
+    h.lab('watched').subscribe(() => {});
+    advance(500);
+    h.lab('busy');
+    advance(600);
+    expect(h.sweep()).toBe(1);
+    expect(h.size).toBe(3);
+    // A dropped lab comes back empty on its next use.
+    expect(h.lab('idle').policy).toEqual(EMPTY_POLICY);
+  });
+
+  it('makes room past maxLabs by dropping the least recently used unwatched lab', () => {
+    const { h } = timed({ maxLabs: 3 });
+    h.lab('default');
+    h.lab('a').setPolicy(STAR);
+    h.lab('b').setPolicy(STAR);
+    h.lab('a');
+    h.lab('c');
+    expect(h.size).toBe(3);
+    expect(h.lab('a').policy).toEqual(STAR);
+    expect(h.lab('b').policy).toEqual(EMPTY_POLICY);
+  });
+
+  it('keeps a lab history bounded, whatever the traffic', () => {
+    const lab = timed({}).h.lab('x');
+    for (let i = 1; i <= 100; i++) lab.record(record(i));
+    expect(lab.since(0).events).toHaveLength(5);
+    expect(lab.since(0).gap).toBe(true);
+  });
+});

@@ -211,6 +211,18 @@ describe('checkPolicy', () => {
     expect(checkPolicy(input)).toEqual({ ok: false, errors: [{ field: '/allowOrigin', message: 'allowOrigin is missing' }] });
   });
 
+  it('refuses a value nested 100,000 deep, naming its field (showing it must not overflow the stack)', () => {
+    const deep = JSON.parse(`${'['.repeat(100_000)}1${']'.repeat(100_000)}`);
+    const input = policyWith((p) => {
+      p.allowMethods = deep;
+    });
+    const shown = `${'['.repeat(8)}"..."${']'.repeat(8)}`;
+    expect(checkPolicy(input)).toEqual({
+      ok: false,
+      errors: [{ field: '/allowMethods/0', message: `allowMethods[0] must be a method or *: ${TOKEN_WORDS}, no spaces (got ${shown})` }],
+    });
+  });
+
   it('refuses something that is not an object at all', () => {
     expect(checkPolicy('allow everything')).toEqual({ ok: false, errors: [{ field: '', message: 'policy: Expected object' }] });
   });

@@ -28,8 +28,20 @@ export function fieldLabel(pointer: string): string {
   return out;
 }
 
+/** Nesting past this shows as "...": JSON.stringify recurses, and a body of 64 KiB holds arrays 30,000 deep. */
+const SHOWN_DEPTH = 8;
+
+/** The offending value as JSON, cut to 60 characters. */
 const show = (v: unknown) => {
-  const s = JSON.stringify(v) ?? String(v);
+  const depths = new WeakMap<object, number>();
+  const s =
+    JSON.stringify(v, function (this: unknown, _key, value: unknown) {
+      if (value === null || typeof value !== 'object') return value;
+      const depth = (typeof this === 'object' && this !== null ? (depths.get(this) ?? 0) : 0) + 1;
+      if (depth > SHOWN_DEPTH) return '...';
+      depths.set(value, depth);
+      return value;
+    }) ?? String(v);
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 };
 

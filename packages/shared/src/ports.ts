@@ -29,6 +29,9 @@ export const CONTROL_ROUTES = {
   events: '/api/events',
   history: '/api/history',
   reset: '/api/reset',
+  config: '/api/config',
+  backends: '/api/backends',
+  backend: '/api/backend',
 } as const;
 
 /** An empty page on server02's origin, for scripted requests (the replay check). */

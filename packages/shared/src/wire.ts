@@ -1,5 +1,6 @@
 /** Wire formats between server01, server02 and the page: one schema each. */
 import { Type, type Static } from '@sinclair/typebox';
+import { BackendStateSchema } from './backend.ts';
 import { PolicySchema } from './policy.ts';
 
 export const HeaderLinesSchema = Type.Array(Type.Tuple([Type.String(), Type.String()]));
@@ -30,7 +31,9 @@ export const ServerRecordSchema = Type.Object({
   kind: Type.Union([Type.Literal('preflight'), Type.Literal('actual')]),
   /** node: Node's HTTP parser took it; raw: the parser refused the method, server01 answered from the raw bytes. */
   parser: Type.Union([Type.Literal('node'), Type.Literal('raw')]),
-  answeredBy: Type.Union([Type.Literal('policy'), Type.Literal('raw'), Type.Literal('routes')]),
+  /** backend: a real library behind server01 answered (which one in `backend`). */
+  answeredBy: Type.Union([Type.Literal('policy'), Type.Literal('raw'), Type.Literal('routes'), Type.Literal('backend')]),
+  backend: Type.Optional(Type.String()),
   request: WireRequestSchema,
   response: WireResponseSchema,
   /** Epoch milliseconds, fractional. */
@@ -46,6 +49,8 @@ export const LabEventSchema = Type.Union([
   Type.Object({ type: Type.Literal('policy'), seq, policy: PolicySchema }),
   /** The lab went back to its starting policy; its history was cleared. */
   Type.Object({ type: Type.Literal('reset'), seq, policy: PolicySchema }),
+  /** Who answers for the lab now: its policy engine or a real library, and whether that runs. */
+  Type.Object({ type: Type.Literal('backend'), seq, backend: BackendStateSchema }),
 ]);
 export type LabEvent = Static<typeof LabEventSchema>;
 export type RecordEvent = Extract<LabEvent, { type: 'record' }>;
@@ -67,3 +72,15 @@ export const ErrorBodySchema = Type.Object({
   errors: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
 });
 export type ErrorBody = Static<typeof ErrorBodySchema>;
+
+/**
+ * GET /api/config: how this lab is run. `labs: 'own'` gives each browser a
+ * lab of its own (a classroom); `shared` keeps the classic single lab.
+ * `instance` changes when the servers restart, so a page knows to re-send its policy.
+ */
+export const LabConfigSchema = Type.Object({
+  labs: Type.Union([Type.Literal('shared'), Type.Literal('own')]),
+  instance: Type.String(),
+  historyLimit: Type.Integer({ minimum: 1 }),
+});
+export type LabConfig = Static<typeof LabConfigSchema>;

@@ -1,8 +1,11 @@
 import { originOf } from '@cors-lab/shared';
+import { currentLab } from '../api/lab-session.ts';
 import { useEffect } from 'react';
 import { labStore, useLab } from '../store/use-lab.ts';
+import { BackendPicker } from './BackendPicker.tsx';
 import { PolicyEditor } from './PolicyEditor.tsx';
 import { RequestBuilder } from './RequestBuilder.tsx';
+import { ServerCodePanel } from './ServerCodePanel.tsx';
 import { Timeline } from './Timeline.tsx';
 
 const CONNECTION_LABEL = { connecting: 'connecting…', live: 'live', reconnecting: 'reconnecting…' } as const;
@@ -28,6 +31,7 @@ export function App() {
         <h1>CORS Lab</h1>
         <p className="origins">
           page <code>{location.origin}</code> → server01 <code>{originOf('server01', location.hostname)}</code>
+          {currentLab() !== 'default' && <span className="lab-badge"> · a lab of your own</span>}
         </p>
         <span className={`connection connection-${connection}`} role="status" aria-label="event stream">
           events: {CONNECTION_LABEL[connection]}
@@ -37,7 +41,12 @@ export function App() {
         {/* One column of controls on narrow screens and projectors; three columns from 1280 px. */}
         <div className="controls">
           <RequestBuilder />
-          <PolicyEditor />
+          {/* The server code follows the policy it is made from, in the same scrolling column. */}
+          <div className="policy-column">
+            <PolicyEditor />
+            <BackendPicker />
+            <ServerCodePanel />
+          </div>
         </div>
         <Timeline />
       </main>

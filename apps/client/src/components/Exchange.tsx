@@ -1,5 +1,5 @@
 /** One request server01 received and its answer, as they went on the wire. */
-import type { HeaderLine, RecordEvent } from '@cors-lab/shared';
+import { BACKEND_NAMES, type BackendChoice, type HeaderLine, type RecordEvent } from '@cors-lab/shared';
 import { useEffect, useState } from 'react';
 import { noteRecordShown } from '../metrics.ts';
 
@@ -19,7 +19,13 @@ export function HeaderTable({ headers, caption }: { headers: readonly HeaderLine
   );
 }
 
-const ANSWERED_BY = { policy: 'answered by the policy', raw: 'answered in raw mode', routes: 'answered by the route' } as const;
+const ANSWERED_BY = { policy: 'answered by the policy', raw: 'answered in raw mode', routes: 'answered by the route', backend: 'answered by a library' } as const;
+
+/** "answered by Express + cors" when a real library answered, else who in the lab did. */
+function answeredBy(record: RecordEvent['record']): string {
+  const name = record.backend === undefined ? undefined : BACKEND_NAMES[record.backend as BackendChoice];
+  return record.answeredBy === 'backend' && name !== undefined ? `answered by ${name}` : ANSWERED_BY[record.answeredBy];
+}
 
 export function Exchange({ event }: { event: RecordEvent }) {
   const { record, seq } = event;
@@ -33,7 +39,7 @@ export function Exchange({ event }: { event: RecordEvent }) {
       <summary>
         <span className="kind">{record.kind === 'preflight' ? 'Preflight' : 'Actual'}</span>{' '}
         <code>{request.method} {request.url}</code> → <strong>{response.status}</strong>{' '}
-        <span className="muted">{ANSWERED_BY[record.answeredBy]}, {ms} ms</span>
+        <span className="muted">{answeredBy(record)}, {ms} ms</span>
       </summary>
       {open && record.parser === 'raw' && (
         <p className="note">

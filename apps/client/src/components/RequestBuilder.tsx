@@ -1,5 +1,6 @@
 /** Builds the request the page's script sends: API, method, URL, headers, body, credentials. */
-import { API_ROUTES, classify, originOf, refusedBeforeSending, type CredentialsMode } from '@cors-lab/shared';
+import { API_ROUTES, classify, refusedBeforeSending, type CredentialsMode } from '@cors-lab/shared';
+import { server01Base } from '../api/lab-session.ts';
 import { useId } from 'react';
 import { toLabRequest } from '../store/request-slice.ts';
 import { labStore, useLab } from '../store/use-lab.ts';
@@ -15,8 +16,7 @@ export function RequestBuilder() {
   const sending = useLab((s) => s.sending);
   const { setRequest, send } = labStore.getState();
   const ids = { methods: useId(), urls: useId(), credentials: useId() };
-  const host = location.hostname;
-  const urls = Object.values(API_ROUTES).map((p) => `${originOf('server01', host)}${p}`);
+  const urls = Object.values(API_ROUTES).map((p) => `${server01Base()}${p}`);
   const labRequest = toLabRequest(request);
   const c = classify(labRequest, location.origin);
   const refused = refusedBeforeSending({ ...labRequest, body: bodyAllowedFor(labRequest.method) ? labRequest.body : '' });

@@ -77,6 +77,8 @@ export function fakeLab(options: FakeLabOptions = {}) {
     resetLab: async () => {
       lab.reset();
     },
+    fetchBackends: async () => ({ backends: [{ id: 'lab', name: "the lab's policy engine", available: true }], current: lab.backend }),
+    chooseBackend: async (backend) => ({ ok: true, seq: lab.setBackend({ id: backend, status: 'ready' }).seq }),
     fetchHistory: async (after) => {
       if (options.historyUnreachable) throw new TypeError('Failed to fetch');
       // server02 reads its history now; the door holds the answer on its way back.

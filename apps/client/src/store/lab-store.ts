@@ -2,14 +2,15 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LabRequest, ScriptResult } from '@cors-lab/shared';
 import type * as controlPlane from '../api/control-plane.ts';
+import { createBackendSlice, type BackendSlice } from './backend-slice.ts';
 import { createPolicySlice, type PolicySlice } from './policy-slice.ts';
 import { createRequestSlice, type RequestSlice } from './request-slice.ts';
 import { createTimelineSlice, type TimelineSlice } from './timeline-slice.ts';
 
-export type LabState = RequestSlice & PolicySlice & TimelineSlice;
+export type LabState = RequestSlice & PolicySlice & BackendSlice & TimelineSlice;
 
 export interface LabDeps {
-  readonly api: Pick<typeof controlPlane, 'fetchPolicy' | 'savePolicy' | 'resetLab' | 'fetchHistory'>;
+  readonly api: Pick<typeof controlPlane, 'fetchPolicy' | 'savePolicy' | 'resetLab' | 'fetchHistory' | 'fetchBackends' | 'chooseBackend'>;
   readonly sendRequest: (req: LabRequest) => Promise<ScriptResult>;
   readonly pageOrigin: string;
   readonly host: string;
@@ -23,6 +24,7 @@ export function createLabStore(deps: LabDeps): StoreApi<LabState> {
   return createStore<LabState>()((...a) => ({
     ...createRequestSlice(deps.host)(...a),
     ...createPolicySlice(deps)(...a),
+    ...createBackendSlice(deps)(...a),
     ...createTimelineSlice(deps)(...a),
   }));
 }

@@ -14,6 +14,8 @@ export interface PolicySlice {
   loadPolicy: () => Promise<void>;
   /** Resolves once server01 answers with the current draft (false if the draft is invalid or unsaved). */
   flushPolicy: () => Promise<boolean>;
+  /** Sends the page's policy again: the servers restarted and lost it. */
+  resendPolicy: () => void;
   /** A policy another tab or a reset put on the server. */
   applyServerPolicy: (policy: Policy) => void;
   resetLab: () => Promise<void>;
@@ -61,6 +63,9 @@ export const createPolicySlice =
       flushPolicy: async () => {
         await saving;
         return get().policySync === 'saved';
+      },
+      resendPolicy: () => {
+        if (checkPolicy(get().policy).ok) save(get().policy);
       },
       applyServerPolicy: (policy) => {
         if (pending !== null || get().policySync === 'invalid') return; // the learner's own edit wins

@@ -5,7 +5,7 @@
  * would defeat the browser's preflight cache, which is keyed by URL.)
  */
 import type { StateCreator } from 'zustand';
-import type { LabEvent, RecordEvent, SendObservation } from '@cors-lab/shared';
+import { LAB_ENGINE, type LabEvent, type RecordEvent, type SendObservation } from '@cors-lab/shared';
 import { toLabRequest } from './request-slice.ts';
 import type { LabDeps, LabState } from './lab-store.ts';
 
@@ -84,8 +84,10 @@ export const createTimelineSlice =
       const head = Math.max(get().head, ...events.map((e) => e.seq));
       for (const e of events) {
         if (e.type === 'policy') get().applyServerPolicy(e.policy);
+        if (e.type === 'backend') get().applyBackend(e.backend);
         if (e.type === 'reset') {
           get().applyServerPolicy(e.policy);
+          get().applyBackend(LAB_ENGINE);
           set({ sends: get().sends.filter((s) => s.seqFrom >= e.seq) });
         }
       }

@@ -45,6 +45,14 @@ CORS_PREFLIGHT_MAX_AGE = 600`,
             'django-cors-headers sends Access-Control-Allow-Credentials: true even to an origin it refuses; the lab sends it only ' +
             'beside Access-Control-Allow-Origin. Without Allow-Origin the browser fails the request either way.',
         },
+        {
+          kind: 'inexact',
+          name: 'options-as-preflight',
+          text:
+            'django-cors-headers adds Access-Control-Allow-Methods, -Allow-Headers and -Max-Age to every OPTIONS answer to an ' +
+            'allowed origin, even one without Access-Control-Request-Method, which is no preflight: the lab answers that as an ' +
+            'actual request, without them.',
+        },
         { kind: 'inexact', name: 'preflight-status', text: 'django-cors-headers always answers a preflight with 200; it cannot send 204.' },
         {
           kind: 'inexact',
@@ -66,7 +74,13 @@ CORS_PREFLIGHT_MAX_AGE = 600`,
         '# CORS_ALLOW_CREDENTIALS stays False: with CORS_ALLOW_ALL_ORIGINS it would echo every Origin.',
         'CORS_PREFLIGHT_MAX_AGE = 0  # sends no Access-Control-Max-Age (the default is 86400)',
       ],
-      ['trap:all-origins-with-credentials-reflects', 'inexact:empty-list-sent'],
+      [
+        'trap:all-origins-with-credentials-reflects',
+        'inexact:no-origin-no-headers',
+        'inexact:expose-on-preflight',
+        'inexact:options-as-preflight',
+        'inexact:empty-list-sent',
+      ],
     ]);
   });
 
@@ -89,7 +103,7 @@ CORS_PREFLIGHT_MAX_AGE = 600`,
         'CORS_ALLOW_CREDENTIALS = True',
         'CORS_PREFLIGHT_MAX_AGE = 0  # sends no Access-Control-Max-Age (the default is 86400)',
       ],
-      ['trap:reflect-with-credentials', 'inexact:preflight-routes', 'inexact:max-age-zero'],
+      ['trap:reflect-with-credentials', 'inexact:options-as-preflight', 'inexact:preflight-routes', 'inexact:max-age-zero'],
     ]);
   });
 
@@ -110,6 +124,26 @@ CORS_PREFLIGHT_MAX_AGE = 600`,
       '    "https://three.example",',
       ']',
       'CORS_ALLOW_METHODS = ["GET"]',
+    ]);
+  });
+
+  it('says what it sends that the lab does not: nothing without Origin for *, Expose-Headers on preflights', () => {
+    const c = djangoCorsHeaders(policy({ allowOrigin: '*', allowMethods: ['PUT'], allowHeaders: ['X-Custom-Header'], exposeHeaders: ['X-Total'], varyOrigin: true }));
+    expect(c.notes.filter((n) => n.name === 'no-origin-no-headers' || n.name === 'expose-on-preflight')).toEqual([
+      {
+        kind: 'inexact',
+        name: 'no-origin-no-headers',
+        text:
+          'django-cors-headers sends no CORS header but Vary to a request without Origin, where the lab sends its * answer to every ' +
+          'request; browsers send Origin on every cross-origin request, so they never see the difference.',
+      },
+      {
+        kind: 'inexact',
+        name: 'expose-on-preflight',
+        text:
+          'django-cors-headers sends Access-Control-Expose-Headers on preflight answers too, where the lab sends it only on actual answers; ' +
+          'browsers read it only on the actual answer, so the extra header does nothing.',
+      },
     ]);
   });
 });

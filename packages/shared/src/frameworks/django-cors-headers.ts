@@ -7,7 +7,7 @@
  */
 import type { Policy } from '../policy.ts';
 import { listLines, pyStr } from './literals.ts';
-import { credentialsTraps, credentialsWithoutOriginNote, inexact, noCorsNotes, rawModeNote, trap, type ExportedConfig, type Note } from './notes.ts';
+import { credentialsTraps, credentialsWithoutOriginNote, exposeOnPreflightNote, inexact, noCorsNotes, rawModeNote, trap, type ExportedConfig, type Note } from './notes.ts';
 
 const LIBRARY = 'django-cors-headers';
 const WIDTH = 88;
@@ -89,6 +89,24 @@ function djangoNotes(policy: Policy): Note[] {
     );
   }
   notes.push(...credentialsWithoutOriginNote(policy, LIBRARY));
+  if (policy.allowOrigin === '*') {
+    notes.push(
+      inexact(
+        'no-origin-no-headers',
+        'django-cors-headers sends no CORS header but Vary to a request without Origin, where the lab sends its * answer to every ' +
+          'request; browsers send Origin on every cross-origin request, so they never see the difference.',
+      ),
+    );
+  }
+  notes.push(...exposeOnPreflightNote(policy, LIBRARY));
+  notes.push(
+    inexact(
+      'options-as-preflight',
+      'django-cors-headers adds Access-Control-Allow-Methods, -Allow-Headers and -Max-Age to every OPTIONS answer to an ' +
+        'allowed origin, even one without Access-Control-Request-Method, which is no preflight: the lab answers that as an ' +
+        'actual request, without them.',
+    ),
+  );
   if (policy.preflight === 'routes') {
     notes.push(
       inexact(

@@ -42,7 +42,8 @@ app.use(cors({
           name: 'headers-without-origin',
           text:
             'cors sends its other CORS headers (Allow-Credentials, Allow-Methods, Allow-Headers, Max-Age, Expose-Headers, ' +
-            'as configured) even to an origin it refuses, only without Access-Control-Allow-Origin; the lab sends none of them. ' +
+            'as configured) even to an origin it refuses and to a request without Origin, only without Access-Control-Allow-Origin; ' +
+            'the lab sends none of them. ' +
             'Without Allow-Origin the browser fails the request either way.',
         },
         {
@@ -56,6 +57,13 @@ app.use(cors({
           text:
             'cors answers every OPTIONS request as a preflight, with 204, even one without Access-Control-Request-Method, ' +
             'which the lab passes on to the routes.',
+        },
+        {
+          kind: 'inexact',
+          name: 'node-refuses-method',
+          text:
+            "Node's HTTP parser answers 400 Bad Request, with no CORS headers, to a method it does not know (a custom VIEW, a lowercase patch) " +
+            "before Express sees the request; the lab answers it with the policy's headers. Browsers send such methods after a preflight that allows them.",
         },
       ],
     });
@@ -73,7 +81,7 @@ app.use(cors({
         '});',
       ],
       ["  origin: '*',", "  methods: ['*'],", '  allowedHeaders: [],', "  exposedHeaders: ['*'],", '  credentials: true,', '  optionsSuccessStatus: 200,'],
-      ['trap:wildcard-with-credentials', 'trap:allowed-headers-reflect', 'inexact:plain-options'],
+      ['trap:wildcard-with-credentials', 'trap:allowed-headers-reflect', 'inexact:expose-on-preflight', 'inexact:plain-options', 'inexact:node-refuses-method'],
     ]);
   });
 
@@ -97,7 +105,7 @@ app.use(cors({
         '  maxAge: 0,',
         '  preflightContinue: true, // OPTIONS goes on to your routes',
       ],
-      ['trap:reflect-with-credentials', 'trap:allowed-headers-reflect', 'inexact:preflight-routes'],
+      ['trap:reflect-with-credentials', 'trap:allowed-headers-reflect', 'inexact:headers-without-origin', 'inexact:preflight-routes', 'inexact:node-refuses-method'],
     ]);
   });
 
@@ -109,5 +117,20 @@ app.use(cors({
   it("keeps quotes and backslashes inside the JavaScript string", () => {
     const c = expressCors(policy({ allowOrigin: 'list', originList: ["http://it's.example", 'http://a\\b.example'] }));
     expect(corsOptions(c)[0]).toEqual("  origin: ['http://it\\'s.example', 'http://a\\\\b.example'],");
+  });
+
+  it('says that cors sends Expose-Headers on preflights too, and that Node refuses unknown methods once a header is sent', () => {
+    const c = expressCors(policy({ allowOrigin: 'list', originList: [PAGE], allowMethods: ['PUT'], exposeHeaders: ['X-Total'], varyOrigin: true }));
+    expect(c.notes.find((n) => n.name === 'expose-on-preflight')).toEqual({
+      kind: 'inexact',
+      name: 'expose-on-preflight',
+      text:
+        'cors sends Access-Control-Expose-Headers on preflight answers too, where the lab sends it only on actual answers; ' +
+        'browsers read it only on the actual answer, so the extra header does nothing.',
+    });
+    expect([noteNames(expressCors(policy({}))), noteNames(expressCors(policy({ varyOrigin: true })))]).toEqual([
+      ['inexact:no-cors-preflight'],
+      ['inexact:no-cors-preflight', 'inexact:node-refuses-method'],
+    ]);
   });
 });

@@ -11,9 +11,11 @@ import { jsStr, listLines } from './literals.ts';
 import {
   allowedHeadersTrap,
   credentialsTraps,
+  exposeOnPreflightNote,
   headersWithoutOriginNote,
   inexact,
   noCorsNotes,
+  nodeRefusesMethodNote,
   type ExportedConfig,
   type Note,
   rawModeNote,
@@ -38,7 +40,8 @@ export function expressCors(policy: Policy): ExportedConfig {
   if (policy.allowOrigin === 'none') {
     code.push('', '// No CORS: the policy allows no origin, so there is no cors() to install.');
     // The snippet adds Vary itself, so only the preflight note is left.
-    return { target: 'express-cors', language: 'javascript', code: code.join('\n'), notes: [...notes, ...noCorsNotes({ ...policy, varyOrigin: false }, LIBRARY)] };
+    const none = [...noCorsNotes({ ...policy, varyOrigin: false }, LIBRARY), ...nodeRefusesMethodNote(policy.varyOrigin, 'Express')];
+    return { target: 'express-cors', language: 'javascript', code: code.join('\n'), notes: [...notes, ...none] };
   }
   const origin = policy.allowOrigin === '*' ? [`${INDENT}origin: '*',`] : policy.allowOrigin === 'reflect' ? [`${INDENT}origin: true, // echoes the request's Origin`] : option('origin', policy.originList);
   const options = [...origin, ...option('methods', policy.allowMethods), ...option('allowedHeaders', policy.allowHeaders)];
@@ -52,7 +55,7 @@ export function expressCors(policy: Policy): ExportedConfig {
 }
 
 function corsNotes(policy: Policy): Note[] {
-  const notes = [...credentialsTraps(policy, LIBRARY), allowedHeadersTrap(LIBRARY), ...headersWithoutOriginNote(policy, LIBRARY)];
+  const notes = [...credentialsTraps(policy, LIBRARY), allowedHeadersTrap(LIBRARY), ...headersWithoutOriginNote(policy, LIBRARY), ...exposeOnPreflightNote(policy, LIBRARY)];
   if (!policy.varyOrigin && policy.allowOrigin !== '*') {
     notes.push(inexact('vary-origin', 'cors adds Vary: Origin to every answer when origin is a list or true, which the policy does not send; harmless, one more header.'));
   }
@@ -61,7 +64,8 @@ function corsNotes(policy: Policy): Note[] {
       inexact(
         'preflight-routes',
         'preflightContinue: true passes preflights on to your routes, but cors has already added Access-Control-Allow-Methods, ' +
-          '-Allow-Headers and -Max-Age to them, which the lab sends only when it answers preflights itself.',
+          '-Allow-Headers and -Max-Age to them (to every OPTIONS, preflight or not), which the lab sends only when it answers ' +
+          'preflights itself.',
       ),
     );
   } else {
@@ -73,5 +77,5 @@ function corsNotes(policy: Policy): Note[] {
       ),
     );
   }
-  return notes;
+  return [...notes, ...nodeRefusesMethodNote(true, 'Express')];
 }

@@ -7,7 +7,7 @@ import { rawHeaderLines, type HeaderLine } from '../policy-answer.ts';
 import type { Policy, RawAnswer } from '../policy.ts';
 import { answerPlan, REQUEST_ORIGIN } from './answer-plan.ts';
 import { jsStr } from './literals.ts';
-import { credentialsTraps, type ExportedConfig } from './notes.ts';
+import { credentialsTraps, nodeRefusesMethodNote, type ExportedConfig } from './notes.ts';
 
 const IS_PREFLIGHT = "req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined";
 
@@ -76,6 +76,7 @@ function rawMiddleware(policy: Policy): string[] {
 /** An Express app with a hand-written CORS middleware for the policy. */
 export function expressManual(policy: Policy): ExportedConfig {
   const body = policy.raw.enabled ? rawMiddleware(policy) : policyMiddleware(policy);
-  const notes = policy.raw.enabled ? [] : credentialsTraps(policy, 'This middleware');
+  const sendsHeaders = policy.raw.enabled ? rawHeaderLines(policy.raw.actual.headers).length > 0 : policy.allowOrigin !== 'none' || policy.varyOrigin;
+  const notes = [...(policy.raw.enabled ? [] : credentialsTraps(policy, 'This middleware')), ...nodeRefusesMethodNote(sendsHeaders, 'Express')];
   return { target: 'express-manual', language: 'javascript', code: [...HEAD, ...body].join('\n'), notes };
 }

@@ -42,7 +42,8 @@ await fastify.register(cors, {
           name: 'headers-without-origin',
           text:
             '@fastify/cors sends its other CORS headers (Allow-Credentials, Allow-Methods, Allow-Headers, Max-Age, Expose-Headers, ' +
-            'as configured) even to an origin it refuses, only without Access-Control-Allow-Origin; the lab sends none of them. ' +
+            'as configured) even to an origin it refuses and to a request without Origin, only without Access-Control-Allow-Origin; ' +
+            'the lab sends none of them. ' +
             'Without Allow-Origin the browser fails the request either way.',
         },
         {
@@ -59,6 +60,13 @@ await fastify.register(cors, {
             'strictPreflight (on by default) answers 400 to an OPTIONS request without Origin or Access-Control-Request-Method; ' +
             'the lab passes one without Access-Control-Request-Method on to the routes and answers one without Origin as a preflight.',
         },
+        {
+          kind: 'inexact',
+          name: 'node-refuses-method',
+          text:
+            "Node's HTTP parser answers 400 Bad Request, with no CORS headers, to a method it does not know (a custom VIEW, a lowercase patch) " +
+            "before Fastify sees the request; the lab answers it with the policy's headers. Browsers send such methods after a preflight that allows them.",
+        },
       ],
     });
   });
@@ -74,7 +82,7 @@ await fastify.register(cors, {
         '});',
       ],
       ["  origin: '*',", "  methods: ['*'],", "  allowedHeaders: ['*'],", '  credentials: true,', '  optionsSuccessStatus: 200,'],
-      ['trap:wildcard-with-credentials', 'trap:allowed-headers-reflect', 'inexact:strict-preflight'],
+      ['trap:wildcard-with-credentials', 'trap:allowed-headers-reflect', 'inexact:strict-preflight', 'inexact:node-refuses-method'],
     ]);
   });
 
@@ -93,7 +101,7 @@ await fastify.register(cors, {
         '',
         '// No CORS: the policy allows no origin, so there is no @fastify/cors to register.',
       ].join('\n'),
-      [],
+      ['inexact:node-refuses-method'],
     ]);
   });
 
@@ -109,7 +117,7 @@ await fastify.register(cors, {
         '  maxAge: 0,',
         '  preflight: false, // OPTIONS goes to your routes, with the actual-answer headers',
       ],
-      ['trap:reflect-with-credentials', 'trap:allowed-headers-reflect', 'inexact:vary-origin'],
+      ['trap:reflect-with-credentials', 'trap:allowed-headers-reflect', 'inexact:headers-without-origin', 'inexact:vary-origin', 'inexact:node-refuses-method'],
     ]);
   });
 
@@ -124,6 +132,28 @@ await fastify.register(cors, {
       'inexact:headers-without-origin',
       'inexact:strict-preflight',
       'inexact:empty-list-sent',
+      'inexact:node-refuses-method',
     ]);
+  });
+
+  it('says what the plugin sends on a preflight that the lab keeps for the actual answer, and what Node refuses', () => {
+    const c = fastifyCors(policy({ allowOrigin: '*', allowMethods: ['PUT'], allowHeaders: ['X-Custom-Header'], exposeHeaders: ['X-Total'] }));
+    expect(c.notes.filter((n) => n.name === 'expose-on-preflight' || n.name === 'node-refuses-method')).toEqual([
+      {
+        kind: 'inexact',
+        name: 'expose-on-preflight',
+        text:
+          '@fastify/cors sends Access-Control-Expose-Headers on preflight answers too, where the lab sends it only on actual answers; ' +
+          'browsers read it only on the actual answer, so the extra header does nothing.',
+      },
+      {
+        kind: 'inexact',
+        name: 'node-refuses-method',
+        text:
+          "Node's HTTP parser answers 400 Bad Request, with no CORS headers, to a method it does not know (a custom VIEW, a lowercase patch) " +
+          "before Fastify sees the request; the lab answers it with the policy's headers. Browsers send such methods after a preflight that allows them.",
+      },
+    ]);
+    expect(noteNames(fastifyCors(policy({})))).toEqual(['inexact:no-cors-preflight']);
   });
 });

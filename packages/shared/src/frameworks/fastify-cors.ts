@@ -12,9 +12,11 @@ import { jsStr, listLines } from './literals.ts';
 import {
   allowedHeadersTrap,
   credentialsTraps,
+  exposeOnPreflightNote,
   headersWithoutOriginNote,
   inexact,
   noCorsNotes,
+  nodeRefusesMethodNote,
   type ExportedConfig,
   type Note,
   rawModeNote,
@@ -44,7 +46,8 @@ export function fastifyCors(policy: Policy): ExportedConfig {
   if (policy.allowOrigin === 'none') {
     code.push('', '// No CORS: the policy allows no origin, so there is no @fastify/cors to register.');
     // The snippet adds Vary itself, so only the preflight note is left.
-    return { target: 'fastify-cors', language: 'javascript', code: code.join('\n'), notes: [...notes, ...noCorsNotes({ ...policy, varyOrigin: false }, LIBRARY)] };
+    const none = [...noCorsNotes({ ...policy, varyOrigin: false }, LIBRARY), ...nodeRefusesMethodNote(policy.varyOrigin, 'Fastify')];
+    return { target: 'fastify-cors', language: 'javascript', code: code.join('\n'), notes: [...notes, ...none] };
   }
   const origin = policy.allowOrigin === '*' ? [`${INDENT}origin: '*',`] : policy.allowOrigin === 'reflect' ? [`${INDENT}origin: true, // echoes the request's Origin`] : option('origin', policy.originList);
   const options = [...origin, ...option('methods', policy.allowMethods), ...option('allowedHeaders', policy.allowHeaders)];
@@ -58,7 +61,7 @@ export function fastifyCors(policy: Policy): ExportedConfig {
 }
 
 function fastifyNotes(policy: Policy): Note[] {
-  const notes = [...credentialsTraps(policy, LIBRARY), allowedHeadersTrap(LIBRARY), ...headersWithoutOriginNote(policy, LIBRARY)];
+  const notes = [...credentialsTraps(policy, LIBRARY), allowedHeadersTrap(LIBRARY), ...headersWithoutOriginNote(policy, LIBRARY), ...exposeOnPreflightNote(policy, LIBRARY)];
   if (!policy.varyOrigin && policy.allowOrigin !== '*') {
     notes.push(
       inexact('vary-origin', '@fastify/cors adds Vary: Origin to every answer when origin is an array or true, which the policy does not send; harmless, one more header.'),
@@ -82,5 +85,5 @@ function fastifyNotes(policy: Policy): Note[] {
       );
     }
   }
-  return notes;
+  return [...notes, ...nodeRefusesMethodNote(true, 'Fastify')];
 }

@@ -21,6 +21,7 @@ app = Flask(__name__)
 CORS(
     app,
     origins=["http://localhost:8100"],
+    always_send=False,  # no CORS headers without an Origin, as the lab
     methods=["GET", "PUT"],
     allow_headers=["X-Custom-Header"],
     supports_credentials=True,
@@ -43,6 +44,14 @@ CORS(
         },
         {
           kind: 'inexact',
+          name: 'methods-gate-preflight',
+          text:
+            'flask-cors adds Allow-Methods, Allow-Headers and Max-Age to a preflight only when the requested method is in methods ' +
+            '(as a substring of the joined list); for any other method it sends none of the three where the lab sends them. ' +
+            'The browser fails that preflight either way.',
+        },
+        {
+          kind: 'inexact',
           name: 'preflight-status',
           text: 'Flask answers OPTIONS itself with 200 and flask-cors only adds headers to it; it cannot send 204.',
         },
@@ -54,7 +63,7 @@ CORS(
     const c = flaskCors(policy({ allowOrigin: '*', allowCredentials: true, allowMethods: ['GET', '*'], allowHeaders: ['*'], exposeHeaders: ['*'], preflightStatus: 200 }));
     expect([corsArgs(c), noteNames(c)]).toEqual([
       ['    app,', '    origins="*",', '    send_wildcard=True,  # sends *; without it "*" echoes the Origin', '    allow_headers=["*"],', '    expose_headers=["*"],'],
-      ['trap:wildcard-credentials-reflects', 'inexact:allow-headers-echoed', 'inexact:methods-wildcard'],
+      ['trap:wildcard-credentials-reflects', 'inexact:allow-headers-echoed', 'inexact:methods-wildcard', 'inexact:methods-gate-preflight', 'inexact:expose-on-preflight'],
     ]);
   });
 
@@ -69,13 +78,14 @@ CORS(
       [
         '    app,',
         '    origins="*",  # without send_wildcard: echoes the request\'s Origin',
+        '    always_send=False,  # no CORS headers without an Origin, as the lab',
         '    methods=["PUT"],',
         '    allow_headers=[],',
         '    supports_credentials=True,',
         '    max_age="0",',
         '    vary_header=False,',
       ],
-      ['trap:reflect-with-credentials', 'trap:allow-headers-default', 'trap:max-age-zero', 'inexact:preflight-routes'],
+      ['trap:reflect-with-credentials', 'trap:allow-headers-default', 'inexact:methods-gate-preflight', 'trap:max-age-zero', 'inexact:preflight-routes'],
     ]);
   });
 
@@ -86,9 +96,22 @@ CORS(
 
   it('says when Vary: Origin or the method list cannot follow the policy, and when an origin reads as a pattern', () => {
     const c = flaskCors(policy({ allowOrigin: 'list', originList: [PAGE, 'http://a$b.example'], allowHeaders: ['X'], varyOrigin: true, preflightStatus: 200 }));
-    expect([corsArgs(c).slice(1, 3), noteNames(c)]).toEqual([
-      ['    origins=["http://localhost:8100", "http://a$b.example"],', '    methods=[],'],
+    expect([corsArgs(c).slice(1, 4), noteNames(c)]).toEqual([
+      ['    origins=["http://localhost:8100", "http://a$b.example"],', '    always_send=False,  # no CORS headers without an Origin, as the lab', '    methods=[],'],
       ['inexact:origin-as-regex', 'inexact:allow-headers-echoed', 'inexact:methods-gate-preflight', 'inexact:vary-origin'],
+    ]);
+  });
+
+  it('turns always_send off where the lab sends nothing without Origin, and keeps it for *, which the lab sends to every request', () => {
+    const always = (p: Partial<Policy>) => flaskCors(policy(p)).code.includes('always_send=False');
+    expect([always({ allowOrigin: 'list', originList: [PAGE] }), always({ allowOrigin: 'reflect' }), always({ allowOrigin: '*' })]).toEqual([true, true, false]);
+  });
+
+  it("says a method outside flask-cors's default list fails where the lab's * lets it through", () => {
+    const gate = (allowMethods: string[]) => flaskCors(policy({ allowOrigin: '*', allowMethods })).notes.find((n) => n.name === 'methods-gate-preflight')?.text.split('. ').at(-1);
+    expect([gate(['*']), gate(['PUT'])]).toEqual([
+      "So a method outside the default list (a custom VIEW) fails a preflight the lab's * lets through.",
+      'The browser fails that preflight either way.',
     ]);
   });
 });

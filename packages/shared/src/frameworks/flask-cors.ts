@@ -4,11 +4,13 @@
  * without send_wildcard echoes the Origin; send_wildcard with
  * supports_credentials raises ValueError; methods is joined into one string
  * and the requested method is looked up in it as a substring; falsy values
- * (max_age=0) are dropped; Vary: Origin only for several origins or a pattern.
+ * (max_age=0) are dropped; Vary: Origin only for several origins or a pattern;
+ * without an Origin header it still sends Access-Control-Allow-Origin
+ * (always_send, on by default): every listed origin, or * for origins="*".
  */
 import type { Policy } from '../policy.ts';
 import { listLines, pyStr } from './literals.ts';
-import { credentialsTraps, inexact, noCorsNotes, rawModeNote, trap, type ExportedConfig, type Note } from './notes.ts';
+import { credentialsTraps, exposeOnPreflightNote, inexact, noCorsNotes, rawModeNote, trap, type ExportedConfig, type Note } from './notes.ts';
 
 const LIBRARY = 'flask-cors';
 const WIDTH = 88;
@@ -46,14 +48,17 @@ export function flaskCors(policy: Policy): ExportedConfig {
   return { target: 'flask-cors', language: 'python', code: code.join('\n'), notes: [...notes, ...flaskNotes(policy)] };
 }
 
+/** The lab answers a request without Origin with no CORS header unless the policy says `*`; always_send would send one. */
+const NOT_WITHOUT_ORIGIN = `${INDENT}always_send=False,  # no CORS headers without an Origin, as the lab`;
+
 function originArgs(policy: Policy): string[] {
   switch (policy.allowOrigin) {
     case '*':
       return [`${INDENT}origins="*",`, `${INDENT}send_wildcard=True,  # sends *; without it "*" echoes the Origin`];
     case 'reflect':
-      return [`${INDENT}origins="*",  # without send_wildcard: echoes the request's Origin`];
+      return [`${INDENT}origins="*",  # without send_wildcard: echoes the request's Origin`, NOT_WITHOUT_ORIGIN];
     default:
-      return arg('origins', policy.originList);
+      return [...arg('origins', policy.originList), NOT_WITHOUT_ORIGIN];
   }
 }
 
@@ -92,25 +97,19 @@ function flaskNotes(policy: Policy): Note[] {
           'PATCH and DELETE, is sent instead.',
       ),
     );
-  } else if (policy.allowMethods.length === 0) {
-    notes.push(
-      inexact(
-        'methods-gate-preflight',
-        'flask-cors adds Allow-Headers and Max-Age to a preflight only when the requested method is in methods; with none ' +
-          'listed it adds neither, so a safelisted method with a custom header fails a preflight the lab lets through.',
-      ),
-    );
   }
+  notes.push(methodsGateNote(policy));
   if (policy.maxAge === 0) notes.push(trap('max-age-zero', 'flask-cors drops a falsy max_age, so 0 goes in as the string "0".'));
   if (policy.varyOrigin && policy.allowOrigin !== 'reflect') {
     notes.push(
       inexact(
         'vary-origin',
         'flask-cors adds Vary: Origin only beside an Access-Control-Allow-Origin picked from several origins or a pattern: ' +
-          'never for * or a single origin, never on the answer to a refused origin. The policy sends it on every answer.',
+          'never for * or a single origin, never on an answer without Allow-Origin. The policy sends it on every answer.',
       ),
     );
   }
+  notes.push(...exposeOnPreflightNote(policy, LIBRARY));
   if (policy.preflight === 'routes') {
     notes.push(
       inexact(
@@ -125,6 +124,26 @@ function flaskNotes(policy: Policy): Note[] {
     );
   }
   return notes;
+}
+
+/** flask-cors sends the preflight-only headers only for a method it finds in its joined methods string. */
+function methodsGateNote(policy: Policy): Note {
+  if (policy.allowMethods.length === 0) {
+    return inexact(
+      'methods-gate-preflight',
+      'flask-cors adds Allow-Headers and Max-Age to a preflight only when the requested method is in methods; with none ' +
+        'listed it adds neither, so a safelisted method with a custom header fails a preflight the lab lets through.',
+    );
+  }
+  // Through `*` the lab allows any method, which the default list that stands in for it does not.
+  const outcome = policy.allowMethods.includes('*')
+    ? "So a method outside the default list (a custom VIEW) fails a preflight the lab's * lets through."
+    : 'The browser fails that preflight either way.';
+  return inexact(
+    'methods-gate-preflight',
+    'flask-cors adds Allow-Methods, Allow-Headers and Max-Age to a preflight only when the requested method is in methods ' +
+      `(as a substring of the joined list); for any other method it sends none of the three where the lab sends them. ${outcome}`,
+  );
 }
 
 function allowHeadersNote(policy: Policy): Note {

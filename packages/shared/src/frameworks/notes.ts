@@ -91,16 +91,51 @@ export function allowedHeadersTrap(library: string): Note {
   );
 }
 
-/** cors and @fastify/cors decide only Access-Control-Allow-Origin by the origin: every other header goes to any origin. */
+/**
+ * cors and @fastify/cors decide only Access-Control-Allow-Origin by the origin: every other header goes to
+ * an origin a list refuses, and to a request without Origin, which `origin: true` has nothing to echo for.
+ */
 export function headersWithoutOriginNote(policy: Policy, library: string): Note[] {
   const others = policy.allowCredentials || policy.allowMethods.length + policy.allowHeaders.length + policy.exposeHeaders.length > 0 || policy.maxAge !== null;
-  if (policy.allowOrigin !== 'list' || !others) return [];
+  if ((policy.allowOrigin !== 'list' && policy.allowOrigin !== 'reflect') || !others) return [];
+  const to = policy.allowOrigin === 'list' ? 'to an origin it refuses and to a request without Origin' : 'to a request without Origin, which it has no Origin to echo for';
   return [
     inexact(
       'headers-without-origin',
       `${library} sends its other CORS headers (Allow-Credentials, Allow-Methods, Allow-Headers, Max-Age, Expose-Headers, ` +
-        'as configured) even to an origin it refuses, only without Access-Control-Allow-Origin; the lab sends none of them. ' +
+        `as configured) even ${to}, only without Access-Control-Allow-Origin; the lab sends none of them. ` +
         'Without Allow-Origin the browser fails the request either way.',
+    ),
+  ];
+}
+
+/**
+ * Access-Control-Expose-Headers matters only on an actual answer (fetch.spec.whatwg.org/#http-access-control-expose-headers);
+ * cors, @fastify/cors, django-cors-headers and flask-cors send it on preflight answers too.
+ */
+export function exposeOnPreflightNote(policy: Policy, library: string): Note[] {
+  if (policy.preflight !== 'policy' || policy.exposeHeaders.length === 0) return [];
+  return [
+    inexact(
+      'expose-on-preflight',
+      `${library} sends Access-Control-Expose-Headers on preflight answers too, where the lab sends it only on actual answers; ` +
+        'browsers read it only on the actual answer, so the extra header does nothing.',
+    ),
+  ];
+}
+
+/**
+ * Node's HTTP parser (llhttp) knows a fixed list of methods and answers any other one, such as a custom
+ * VIEW or a lowercase patch, with 400 and no headers before the framework sees the request. server01
+ * answers those from the raw bytes (apps/server01/src/rejected-method.ts).
+ */
+export function nodeRefusesMethodNote(sendsHeaders: boolean, framework: string): Note[] {
+  if (!sendsHeaders) return [];
+  return [
+    inexact(
+      'node-refuses-method',
+      `Node's HTTP parser answers 400 Bad Request, with no CORS headers, to a method it does not know (a custom VIEW, a lowercase patch) ` +
+        `before ${framework} sees the request; the lab answers it with the policy's headers. Browsers send such methods after a preflight that allows them.`,
     ),
   ];
 }

@@ -1,0 +1,60 @@
+/**
+ * Who answers for server01: the lab's own policy engine, or a real library
+ * running this policy's exported configuration behind server01.
+ */
+import { BACKEND_NAMES, type BackendChoice } from '@cors-lab/shared';
+import { useId } from 'react';
+import { labStore, useLab } from '../store/use-lab.ts';
+
+const STATUS = { starting: 'starting…', ready: 'answering now', failed: 'failed' } as const;
+
+export function BackendPicker() {
+  const backends = useLab((s) => s.backends);
+  const backend = useLab((s) => s.backend);
+  const error = useLab((s) => s.backendError);
+  const id = useId();
+  const missing = backends.filter((b) => !b.available);
+
+  return (
+    <section className="panel backend" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Who answers for server01</h2>
+      <div className="field">
+        <label className="label" htmlFor={`${id}-select`}>CORS handled by</label>
+        <select id={`${id}-select`} value={backend.id} onChange={(e) => void labStore.getState().chooseBackend(e.target.value as BackendChoice)}>
+          {backends.map((b) => (
+            <option key={b.id} value={b.id} disabled={!b.available}>
+              {b.name}
+              {b.available ? '' : ' (not installed)'}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className={`sync backend-${backend.status}`} role="status" data-testid="backend-status">
+        {BACKEND_NAMES[backend.id]}: {STATUS[backend.status]}
+      </p>
+      {backend.status === 'failed' && backend.message !== undefined && (
+        <pre className="backend-error" data-testid="backend-error">{backend.message}</pre>
+      )}
+      {error !== null && <p className="field-errors" role="alert">{error}</p>}
+      {backend.id !== 'lab' && (
+        <p className="note">
+          server01 records every request as before and passes it to {BACKEND_NAMES[backend.id]}, which runs the configuration shown under
+          "Server code" for this policy. Its headers can differ from the preview above: that difference is the point.
+        </p>
+      )}
+      {missing.length > 0 && (
+        <details className="note">
+          <summary>Not installed here: {missing.map((b) => b.name).join(', ')}</summary>
+          <ul>
+            {missing.map((b) => (
+              <li key={b.id}>
+                {b.name}: <code>{b.install}</code>
+                {b.reason !== undefined && <span className="muted"> ({b.reason})</span>}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

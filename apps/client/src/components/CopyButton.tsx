@@ -1,0 +1,37 @@
+/** Copies text to the clipboard and says so, or says how to copy by hand. */
+import { useEffect, useState } from 'react';
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+const SAID: Record<CopyState, string> = {
+  idle: '',
+  copied: 'Copied',
+  failed: 'Could not copy: select the code and press Ctrl+C',
+};
+
+export function CopyButton({ text, label }: { text: string; label: string }) {
+  const [state, setState] = useState<CopyState>('idle');
+  // A confirmation is about the text that was copied: it goes when that text changes, or after a moment.
+  useEffect(() => setState('idle'), [text]);
+  useEffect(() => {
+    if (state === 'idle') return;
+    const t = setTimeout(() => setState('idle'), 2500);
+    return () => clearTimeout(t);
+  }, [state]);
+
+  const copy = () => {
+    // navigator.clipboard exists only in a secure context (https, or http on localhost).
+    if (!window.isSecureContext || !('clipboard' in navigator)) return setState('failed');
+    navigator.clipboard.writeText(text).then(
+      () => setState('copied'),
+      () => setState('failed'),
+    );
+  };
+
+  return (
+    <div className="copy">
+      <button type="button" onClick={copy} aria-label={label}>Copy</button>
+      <span role="status" className={`copy-${state}`}>{SAID[state]}</span>
+    </div>
+  );
+}

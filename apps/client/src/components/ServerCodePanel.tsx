@@ -1,0 +1,56 @@
+/** Server code: the live policy as real servers' configuration (Export), and real configuration as a policy (Import). */
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { ExportView } from './ExportView.tsx';
+import { ImportView } from './ImportView.tsx';
+
+const TABS = [
+  { id: 'export', label: 'Export', Body: ExportView },
+  { id: 'import', label: 'Import', Body: ImportView },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+
+export function ServerCodePanel() {
+  const [open, setOpen] = useState<TabId>('export');
+  const tabs = useRef(new Map<TabId, HTMLButtonElement>());
+  const id = useId();
+
+  // Arrow keys, Home and End move between tabs (www.w3.org/WAI/ARIA/apg/patterns/tabs/).
+  const onKey = (e: KeyboardEvent) => {
+    const i = TABS.findIndex((t) => t.id === open);
+    const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: TABS.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    const next = TABS[(to + TABS.length) % TABS.length]!.id;
+    setOpen(next);
+    tabs.current.get(next)?.focus();
+  };
+
+  return (
+    <section className="panel server-code" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Server code</h2>
+      <div className="tabs" role="tablist" aria-labelledby={`${id}-title`} onKeyDown={onKey}>
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            ref={(el) => void (el ? tabs.current.set(t.id, el) : tabs.current.delete(t.id))}
+            type="button"
+            role="tab"
+            id={`${id}-${t.id}-tab`}
+            aria-selected={open === t.id}
+            aria-controls={`${id}-${t.id}`}
+            tabIndex={open === t.id ? 0 : -1}
+            onClick={() => setOpen(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {/* Both stay mounted, so a pasted configuration survives a look at the export. */}
+      {TABS.map(({ id: tab, Body }) => (
+        <div key={tab} role="tabpanel" id={`${id}-${tab}`} aria-labelledby={`${id}-${tab}-tab`} hidden={open !== tab} className="tab-panel">
+          <Body />
+        </div>
+      ))}
+    </section>
+  );
+}
