@@ -24,6 +24,8 @@ export default defineConfig({
     command: 'pnpm --filter @cors-lab/lab start --quiet',
     url: 'http://localhost:8100/api/policy',
     reuseExistingServer: !process.env.CI,
+    // The teacher-view spec needs to know the token the lab would otherwise make up.
+    env: { CORS_LAB_TEACHER_TOKEN: 'e2e-teacher-token' },
     timeout: 60_000,
   },
 });

@@ -2,6 +2,8 @@
 const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
   latency: () => import('./latency.ts'),
   throughput: () => import('./throughput.ts'),
+  classroom: () => import('./classroom.ts'),
+  soak: () => import('./soak.ts'),
 };
 
 export {};

@@ -21,7 +21,7 @@ for (const api of ['fetch', 'xhr'] as const satisfies readonly Api[]) {
     await expect(entry).toHaveAttribute('data-tone', 'blocked');
     await expect(entry.locator('details[data-kind="preflight"]')).toHaveCount(0);
     const actual = await lab.exchange(entry, 'actual');
-    await expect(actual.locator('summary')).toContainText('GET /getData.html → 200');
+    await expect(actual.locator(':scope > summary')).toContainText('GET /getData.html → 200');
     await expect(headerRow(actual, /^Request headers/, 'Origin')).toHaveText(originOf('server02'));
     await expect(actual.getByLabel('Response body')).toHaveText(DATA_BODY);
     await expect(headerRow(actual, /^Response headers/, 'Access-Control-Allow-Origin')).toHaveCount(0);

@@ -18,7 +18,7 @@ for (const api of ['fetch', 'xhr'] as const satisfies readonly Api[]) {
     const preflight = await lab.exchange(entry, 'preflight');
     await expect(headerRow(preflight, /^Response headers/, 'Access-Control-Allow-Methods')).toHaveText('PUT');
     const actual = await lab.exchange(entry, 'actual');
-    await expect(actual.locator('summary')).toContainText('PUT /getData.html → 200');
+    await expect(actual.locator(':scope > summary')).toContainText('PUT /getData.html → 200');
     await expect(actual.getByLabel('Request body')).toHaveText('new value');
     // The preflight came first on the wire.
     const seqs = await entry.locator('details[data-seq]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-seq'))));

@@ -17,8 +17,8 @@ test('the original Django view: CORS headers only in the OPTIONS branch, so the 
   const entry = await lab.send();
   await expect(entry).toHaveAttribute('data-tone', 'blocked');
   const preflight = await lab.exchange(entry, 'preflight');
-  await expect(preflight.locator('summary')).toContainText('→ 200');
-  await expect(preflight.locator('summary')).toContainText('answered in raw mode');
+  await expect(preflight.locator(':scope > summary')).toContainText('→ 200');
+  await expect(preflight.locator(':scope > summary')).toContainText('answered in raw mode');
   const actual = await lab.exchange(entry, 'actual');
   await expect(actual.getByLabel('Response body')).toHaveText(DATA_BODY);
   await expect(entry.getByTestId('reason')).toContainText('no Access-Control-Allow-Origin');
@@ -47,8 +47,8 @@ test('OPTIONS passed on to the routes: a server without preflight handling answe
   const entry = await lab.send();
   await expect(entry).toHaveAttribute('data-tone', 'blocked');
   const preflight = await lab.exchange(entry, 'preflight');
-  await expect(preflight.locator('summary')).toContainText('OPTIONS /getData.html → 200');
-  await expect(preflight.locator('summary')).toContainText('answered by the route');
+  await expect(preflight.locator(':scope > summary')).toContainText('OPTIONS /getData.html → 200');
+  await expect(preflight.locator(':scope > summary')).toContainText('answered by the route');
   await expect(preflight.getByLabel('Response body')).toHaveText(DATA_BODY);
   await expect(entry.locator('details[data-kind="actual"]')).toHaveCount(0);
 });

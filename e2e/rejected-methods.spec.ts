@@ -20,7 +20,7 @@ for (const method of ['VIEW', 'patch']) {
     await expect(headerRow(preflight, /^Request headers/, 'Access-Control-Request-Method')).toHaveText(method);
     const actual = await lab.exchange(entry, 'actual');
     // Sent as typed: Fetch uppercases only DELETE GET HEAD OPTIONS POST PUT.
-    await expect(actual.locator('summary')).toContainText(`${method} /getData.html → 200`);
+    await expect(actual.locator(':scope > summary')).toContainText(`${method} /getData.html → 200`);
     await expect(actual.getByText('HPE_INVALID_METHOD')).toBeVisible();
     await expect(headerRow(actual, /^Response headers/, 'Access-Control-Allow-Origin')).toHaveText('*');
     await expect(entry.getByTestId('script-body')).toHaveText(DATA_BODY);

@@ -37,7 +37,7 @@ async function importText(lab: LabPage, format: 'django-cors-headers' | 'express
   await openTab(lab.page, 'Import');
   await lab.field('Format').selectOption(format);
   await lab.field('Configuration to import').fill(text);
-  await lab.page.getByRole('button', { name: /^Import/ }).click();
+  await lab.page.getByRole('button', { name: /^Import Ctrl\+Enter$/ }).click();
 }
 
 /** The editor's example: the page's own origin, credentials, PUT and a custom header. */
@@ -127,7 +127,7 @@ test('the classic django settings, imported and applied, let a credentialed PUT 
   const entry = await lab.send();
   await expect(entry).toHaveAttribute('data-tone', 'allowed');
   const preflight = await lab.exchange(entry, 'preflight');
-  await expect(preflight.locator('summary')).toContainText('OPTIONS /getData.html → 200');
+  await expect(preflight.locator(':scope > summary')).toContainText('OPTIONS /getData.html → 200');
   await expect(headerRow(preflight, /^Response headers/, 'Access-Control-Allow-Methods')).toHaveText('DELETE, GET, OPTIONS, PATCH, POST, PUT, VIEW');
   await expect(headerRow(preflight, /^Response headers/, 'Access-Control-Allow-Headers')).toHaveText('accept, content-type, origin, x-csrftoken, x-requested-with');
   await expect(headerRow(preflight, /^Response headers/, 'Access-Control-Allow-Credentials')).toHaveText('true');

@@ -79,7 +79,7 @@ export class LabPage {
   /** Opens one exchange (preflight or actual) of a timeline entry, as a learner clicks it open. */
   async exchange(entry: Locator, kind: 'preflight' | 'actual'): Promise<Locator> {
     const ex = entry.locator(`details[data-kind="${kind}"]`);
-    await ex.locator('summary').click();
+    await ex.locator(':scope > summary').click();
     return ex;
   }
 }
@@ -90,4 +90,41 @@ export function headerRow(exchange: Locator, caption: RegExp, name: string): Loc
     .locator('table', { has: exchange.page().locator('caption', { hasText: caption }) })
     .locator('tr', { has: exchange.page().locator('th', { hasText: new RegExp(`^${name}$`, 'i') }) })
     .locator('td');
+}
+
+/** Walks the course through its UI: open a lesson, follow its steps, read each step's check. */
+export class LessonWalk {
+  constructor(readonly lab: LabPage) {}
+
+  get page(): Page {
+    return this.lab.page;
+  }
+
+  async open(title: string | RegExp): Promise<void> {
+    await this.page.getByRole('region', { name: /Lessons|课程/ }).getByRole('button', { name: title }).click();
+    await expect(this.page.getByTestId('step-title')).toBeVisible();
+  }
+
+  /** The current step's check passed, by what the timeline shows. */
+  async passed(): Promise<void> {
+    await expect(this.page.getByTestId('step-check')).toHaveClass(/check-passed/);
+  }
+
+  async notPassed(hint?: RegExp): Promise<void> {
+    await expect(this.page.getByTestId('step-check')).toHaveClass(/check-open/);
+    if (hint !== undefined) await expect(this.page.getByTestId('step-check')).toContainText(hint);
+  }
+
+  async next(): Promise<void> {
+    await this.page.getByRole('button', { name: /^(Next step|下一步)$/ }).click();
+    await this.lab.policySaved();
+  }
+
+  async stepTitle(title: RegExp): Promise<void> {
+    await expect(this.page.getByTestId('step-title')).toContainText(title);
+  }
+
+  async realServersShown(): Promise<void> {
+    await expect(this.page.getByRole('region', { name: /What real servers do|真实服务器/ })).toBeVisible();
+  }
 }

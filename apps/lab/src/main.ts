@@ -18,6 +18,7 @@ const { values } = parseArgs({
     history: { type: 'string', default: process.env.CORS_LAB_HISTORY ?? '500' },
     'idle-minutes': { type: 'string', default: process.env.CORS_LAB_IDLE_MINUTES ?? '120' },
     'max-labs': { type: 'string', default: process.env.CORS_LAB_MAX_LABS ?? '2000' },
+    'teacher-token': { type: 'string', default: process.env.CORS_LAB_TEACHER_TOKEN ?? randomUUID() },
     'client-dir': { type: 'string', default: fileURLToPath(new URL('../../client/dist', import.meta.url)) },
     quiet: { type: 'boolean', default: false },
     dev: { type: 'boolean', default: false },
@@ -57,6 +58,7 @@ const server02 = buildServer02({
   clientDir: values['client-dir'],
   logger,
   config: { labs, instance: randomUUID(), historyLimit },
+  teacherToken: values['teacher-token'],
   backends: { list: detectBackends, select: (lab, id) => backends.select(lab, id), policyChanged: (lab) => backends.policyChanged(lab) },
 });
 
@@ -66,7 +68,8 @@ await server02.listen({ host, port: PORTS.server02 });
 const urls = learnerUrls(host, PORTS.server02);
 console.log(`CORS Lab is running (${labs === 'own' ? 'classroom: each browser gets a lab of its own' : 'one shared lab'}).
   Open the lab:  ${urls.join('\n                 ')}
-  server01 API:  http://${urls[0] === undefined ? host : new URL(urls[0]).hostname}:${PORTS.server01}/getData.html`);
+  server01 API:  http://${urls[0] === undefined ? host : new URL(urls[0]).hostname}:${PORTS.server01}/getData.html
+  Teacher view:  ${urls[0] ?? `http://${host}:${PORTS.server02}/`}?teacher#token=${values['teacher-token']}  (keep this link to yourself)`);
 
 async function close(): Promise<void> {
   clearInterval(sweeper);

@@ -170,6 +170,30 @@ describe('server01 over inject', () => {
     ]);
   });
 
+  it('records an exchange nobody watched just the same, made when the history is read', async () => {
+    const { app, lab } = setup();
+    lab.setPolicy(policy({ allowOrigin: 'reflect', allowMethods: ['PUT'], varyOrigin: true }));
+    const exchange = async () => {
+      await app.inject({ method: 'OPTIONS', url: '/getData.html', headers: preflightHeaders });
+      await app.inject({ method: 'PUT', url: '/getData.html', headers: { origin: PAGE, 'content-type': 'text/plain' }, payload: 'new value' });
+      await settle();
+    };
+    const watched: ServerRecord[] = [];
+    const stop = lab.subscribe((e) => e.type === 'record' && watched.push(e.record));
+    await exchange();
+    stop();
+    await exchange();
+    const kept = lab.since(0).events.flatMap((e) => (e.type === 'record' ? [e.record] : []));
+    // Only the clock may differ between the two runs.
+    const untimed = (r: ServerRecord) => ({
+      ...r,
+      receivedAt: 0,
+      respondedAt: 0,
+      response: { ...r.response, headers: r.response.headers.map(([n, v]) => [n, n === 'Date' ? 'DATE' : v]) },
+    });
+    expect(kept.map(untimed)).toEqual([...watched, ...watched].map(untimed));
+  });
+
   it("in 'routes' mode sends OPTIONS to the route, which answers 200 server----001 with the actual headers", async () => {
     const { app, lab } = setup();
     lab.setPolicy(policy({ allowOrigin: '*', preflight: 'routes', allowMethods: ['PUT'], maxAge: 60 }));

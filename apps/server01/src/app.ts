@@ -2,14 +2,17 @@
  * server01, the cross-origin API on port 8000. It answers with the current
  * policy's CORS headers and records every exchange as it went on the wire.
  */
+import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import { answerFor, BACKEND_NAMES, DEFAULT_LAB, isPreflight, splitLabPath, type CorsAnswer, type HeaderLine, type Lab, type LabHub } from '@cors-lab/shared';
+import { BACKEND_NAMES, DEFAULT_LAB, isPreflight, splitLabPath, type CorsAnswer, type Lab, type LabHub } from '@cors-lab/shared';
+import { preparedAnswer, type HeaderToSet } from './answer-cache.ts';
 import type { Backend, LabBackends } from './backend-pool.ts';
 import { forwardRawToBackend, proxyToBackend } from './backend-proxy.ts';
+import { recordOf, type FinishedExchange } from './exchange-record.ts';
 import { answerRejected, parseRejectedRequest, recordOfRawAnswer } from './rejected-method.ts';
 import { registerRoutes } from './routes.ts';
-import { bodyText, receivedHeaders, writtenHeaders } from './wire-capture.ts';
+import { writtenHead } from './wire-capture.ts';
 
 export { BackendPool, LabBackends, type Backend, type StartBackend } from './backend-pool.ts';
 
@@ -25,10 +28,15 @@ export interface Server01Options {
 }
 
 interface Exchange {
+  readonly request: FastifyRequest;
+  /** As received. */
+  readonly method: string;
   readonly lab: Lab;
   readonly receivedAt: number;
   readonly preflight: boolean;
   readonly answer: CorsAnswer;
+  /** The answer's headers as set on the raw response (none when a library answers). */
+  readonly headersToSet: readonly HeaderToSet[];
   /** Set when a real library answered instead of the lab's engine. */
   readonly backend?: string;
   /** The request body as forwarded to a library (Fastify does not parse it then). */
@@ -40,6 +48,19 @@ const epochNow = () => performance.timeOrigin + performance.now();
 
 /** Stands in for the engine's answer when a library answers: it decides status and headers itself. */
 const BACKEND_ANSWER: CorsAnswer = { answeredBy: 'routes', status: null, headers: [] };
+
+/**
+ * The exchange a response belongs to, on the response itself: its 'finish'
+ * listener is one function for all requests, which finds it through `this`.
+ */
+const EXCHANGE = Symbol('server01 exchange');
+type WithExchange = ServerResponse & { [EXCHANGE]?: Exchange | undefined };
+
+/** setHeader on the raw response keeps the name's case and repeats a list as lines. */
+function setRawHeaders(res: ServerResponse, headers: readonly HeaderToSet[]): void {
+  // A list is copied: Node keeps the array it is given, and the cached one is shared.
+  for (const [name, value] of headers) res.setHeader(name, typeof value === 'string' ? value : [...value]);
+}
 
 /** A refused method's raw bytes to the lab's library; if it cannot run, a 502 that says why. */
 async function rawFromBackend(backend: Promise<Backend>, raw: Buffer, path: string, name: string): Promise<Buffer> {
@@ -66,23 +87,17 @@ async function answerFromBackend(backend: Promise<Backend>, req: FastifyRequest,
   }
 }
 
-/** Groups header lines by name so a repeated header becomes repeated lines. */
-function grouped(lines: readonly HeaderLine[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const [name, value] of lines) out.set(name, [...(out.get(name) ?? []), value]);
-  return out;
-}
-
 export function buildServer01(options: Server01Options): FastifyInstance {
   const { hub, now = epochNow } = options;
-  const exchanges = new WeakMap<object, Exchange>();
-  /** The lab each request belongs to, taken from its `/l/<id>/` prefix before routing. */
+  /** The lab of each request with a `/l/<id>/` prefix, taken before routing; any other belongs to the default lab. */
   const labOf = new WeakMap<object, string>();
 
   const app = Fastify({
     // `/l/<id>/getData.html` is the lab's `/getData.html`: the routes never see the prefix.
     rewriteUrl: (req) => {
-      const { lab, path } = splitLabPath(req.url ?? '/');
+      const url = req.url ?? '/';
+      if (!url.startsWith('/l/')) return url;
+      const { lab, path } = splitLabPath(url);
       labOf.set(req, lab);
       return path;
     },
@@ -118,66 +133,81 @@ export function buildServer01(options: Server01Options): FastifyInstance {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
-  app.addHook('onRequest', async (req, reply) => {
+  // Hooks in callback style: an async hook costs a promise and a microtask turn on every request.
+  app.addHook('onRequest', (req, reply, done) => {
     const lab = hub.lab(labOf.get(req.raw) ?? DEFAULT_LAB);
     const method = req.raw.method ?? '';
     const preflight = isPreflight(method, req.headers['access-control-request-method'] as string | undefined);
     const backend = options.backends?.target(lab) ?? null;
     if (backend !== null) {
-      const exchange: Exchange = { lab, receivedAt: now(), preflight, answer: BACKEND_ANSWER, backend: lab.backend.id, payload: undefined };
-      recordWhenSent(req, reply, exchange);
+      const exchange: Exchange = {
+        request: req,
+        method,
+        lab,
+        receivedAt: now(),
+        preflight,
+        answer: BACKEND_ANSWER,
+        headersToSet: [],
+        backend: lab.backend.id,
+        payload: undefined,
+      };
+      recordWhenSent(reply.raw, exchange);
       reply.hijack();
       // The body goes to the library unread by Fastify; keep a copy for the record.
       const chunks: Buffer[] = [];
       req.raw.on('data', (c: Buffer) => chunks.push(c));
       req.raw.once('end', () => (exchange.requestBody = Buffer.concat(chunks)));
-      await answerFromBackend(backend, req, reply, exchange, BACKEND_NAMES[lab.backend.id]);
+      void answerFromBackend(backend, req, reply, exchange, BACKEND_NAMES[lab.backend.id]).then(() => done(), done);
       return;
     }
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
-    const answer = answerFor(lab.policy, { method, origin, isPreflight: preflight });
-    const exchange: Exchange = { lab, receivedAt: now(), preflight, answer, payload: undefined };
-    exchanges.set(req.raw, exchange);
-    // setHeader on the raw response keeps the name's case and repeats a list as lines.
-    for (const [name, values] of grouped(answer.headers)) reply.raw.setHeader(name, values.length === 1 ? values[0]! : values);
-    recordWhenSent(req, reply, exchange);
-    if (preflight && answer.answeredBy !== 'routes') {
-      return reply.code(answer.status ?? 204).send(answer.body ?? '');
-    }
+    const { answer, headersToSet } = preparedAnswer(lab.policy, { method, origin, isPreflight: preflight });
+    const exchange: Exchange = { request: req, method, lab, receivedAt: now(), preflight, answer, headersToSet, payload: undefined };
+    setRawHeaders(reply.raw, headersToSet);
+    recordWhenSent(reply.raw, exchange);
+    // Answered here: Fastify runs no route, and done() is not called.
+    if (preflight && answer.answeredBy !== 'routes') reply.code(answer.status ?? 204).send(answer.body ?? '');
+    else done();
   });
 
   /** Publishes the exchange to its lab once the answer has gone on the wire. */
-  function recordWhenSent(req: FastifyRequest, reply: FastifyReply, exchange: Exchange): void {
-    const method = req.raw.method ?? '';
-    reply.raw.once('finish', () => {
-      const bodyOnWire = method === 'HEAD' || reply.raw.statusCode === 204 || reply.raw.statusCode === 304;
-      exchange.lab.record({
-        kind: exchange.preflight ? 'preflight' : 'actual',
-        parser: 'node',
-        answeredBy: exchange.backend === undefined ? exchange.answer.answeredBy : 'backend',
-        ...(exchange.backend === undefined ? {} : { backend: exchange.backend }),
-        request: {
-          method,
-          // As received, lab prefix included.
-          url: (req.raw as { originalUrl?: string }).originalUrl ?? req.raw.url ?? '',
-          httpVersion: req.raw.httpVersion,
-          headers: receivedHeaders(req.raw),
-          ...bodyText(exchange.requestBody ?? req.body),
-        },
-        response: {
-          status: reply.raw.statusCode,
-          headers: writtenHeaders(reply.raw),
-          ...(bodyOnWire ? { body: '', bodyBytes: 0 } : bodyText(exchange.payload)),
-        },
-        receivedAt: exchange.receivedAt,
-        respondedAt: now(),
-      });
-    });
+  function recordWhenSent(res: ServerResponse, exchange: Exchange): void {
+    (res as WithExchange)[EXCHANGE] = exchange;
+    res.on('finish', recordOnFinish);
   }
 
-  app.addHook('onSend', async (req, reply, payload) => {
-    const exchange = exchanges.get(req.raw);
-    if (exchange === undefined) return payload;
+  function recordOnFinish(this: ServerResponse): void {
+    const exchange = (this as WithExchange)[EXCHANGE];
+    // Once: light-my-request (inject) emits 'finish' a second time.
+    if (exchange === undefined) return;
+    (this as WithExchange)[EXCHANGE] = undefined;
+    const { request: req, method, backend } = exchange;
+    const status = this.statusCode;
+    const bodyOnWire = method === 'HEAD' || status === 204 || status === 304;
+    const finished: FinishedExchange = {
+      kind: exchange.preflight ? 'preflight' : 'actual',
+      answeredBy: backend === undefined ? exchange.answer.answeredBy : 'backend',
+      backend,
+      method,
+      url: (req.raw as { originalUrl?: string }).originalUrl ?? req.raw.url ?? '',
+      httpVersion: req.raw.httpVersion,
+      rawHeaders: req.raw.rawHeaders,
+      requestBody: exchange.requestBody ?? req.body,
+      status,
+      written: writtenHead(this),
+      responseBody: bodyOnWire ? undefined : exchange.payload,
+      receivedAt: exchange.receivedAt,
+      respondedAt: now(),
+    };
+    exchange.lab.recordLater(() => recordOf(finished));
+  }
+
+  app.addHook('onSend', (_req, reply, payload, done) => {
+    const exchange = (reply.raw as WithExchange)[EXCHANGE];
+    if (exchange === undefined || exchange.backend !== undefined) {
+      done(null, payload);
+      return;
+    }
     let out = payload;
     const { answer } = exchange;
     if (answer.answeredBy === 'raw') {
@@ -186,11 +216,11 @@ export function buildServer01(options: Server01Options): FastifyInstance {
       reply.code(answer.status ?? 200);
       for (const [name] of answer.headers) reply.removeHeader(name);
       // Fastify's removeHeader clears reply.raw too: set the raw lines again.
-      for (const [name, values] of grouped(answer.headers)) reply.raw.setHeader(name, values.length === 1 ? values[0]! : values);
+      setRawHeaders(reply.raw, exchange.headersToSet);
       if (answer.body !== undefined) out = answer.body;
     }
     exchange.payload = out;
-    return out;
+    done(null, out);
   });
 
   registerRoutes(app);

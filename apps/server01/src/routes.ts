@@ -2,6 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { API_ROUTES, DATA_BODY, SESSION_COOKIE } from '@cors-lab/shared';
+import { registerErrorRoutes } from './routes-errors.ts';
+import { registerHeadersRoutes } from './routes-headers.ts';
+import { registerResourceRoutes } from './routes-resource.ts';
 
 /** What a route answers, as data: the raw-bytes path for methods Node refuses reuses it. */
 export function routeAnswer(path: string): { status: number; contentType: string; body: string } {
@@ -11,6 +14,9 @@ export function routeAnswer(path: string): { status: number; contentType: string
 
 export function registerRoutes(app: FastifyInstance): void {
   app.all(API_ROUTES.data, async (_req, reply) => reply.type('text/plain; charset=utf-8').send(DATA_BODY));
+  registerHeadersRoutes(app);
+  registerResourceRoutes(app);
+  registerErrorRoutes(app);
 
   // Same-site with the page (localhost:8100 and localhost:8000), so SameSite=Lax lets it ride on credentialed requests.
   app.all(API_ROUTES.login, async (_req, reply) =>

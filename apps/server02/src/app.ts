@@ -16,6 +16,7 @@ import {
   LAB_ID_PATTERN,
   LabConfigSchema,
   PolicySchema,
+  PresenceSchema,
   POLICY_BODY_LIMIT,
   BackendListSchema,
   BackendSelectionSchema,
@@ -25,6 +26,8 @@ import {
   type LabConfig,
   type LabHub,
 } from '@cors-lab/shared';
+import { answerClientError } from './client-error.ts';
+import { registerClassroomRoutes } from './classroom-routes.ts';
 import { errorBody, registerErrorHandler } from './errors.ts';
 import { streamEvents } from './event-stream.ts';
 
@@ -37,6 +40,8 @@ export interface Server02Options {
   readonly config?: LabConfig;
   /** Real libraries behind server01; without it, the lab's engine is the only choice. */
   readonly backends?: BackendControl;
+  /** The teacher view's token; without it, there is no teacher view. */
+  readonly teacherToken?: string;
 }
 
 /** What server02 asks of the backends server01 can hand a lab to. */
@@ -66,6 +71,8 @@ export function buildServer02(options: Server02Options): FastifyInstance {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: POLICY_BODY_LIMIT,
+    // A request Node's parser refuses gets a 4xx that names the header or field, like every other refusal.
+    clientErrorHandler: answerClientError,
     // verbose: a refusal carries its schema, so the message can say what the field must be.
     ajv: { customOptions: { verbose: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -95,6 +102,13 @@ export function buildServer02(options: Server02Options): FastifyInstance {
     options.backends?.policyChanged(l);
     return { seq: event.seq, policy: check.policy };
   });
+
+  app.put(CONTROL_ROUTES.presence, { schema: { querystring: LabQuery, body: PresenceSchema } }, async (req) => {
+    lab(req.query).presence = req.body;
+    return { ok: true };
+  });
+
+  registerClassroomRoutes(app, hub, options.teacherToken);
 
   app.get(CONTROL_ROUTES.backends, { schema: { querystring: LabQuery, response: { 200: BackendListSchema } } }, async (req) => {
     const engine = { id: 'lab' as const, name: BACKEND_NAMES.lab, available: true };

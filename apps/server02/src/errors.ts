@@ -1,9 +1,10 @@
 /** Every 4xx of the control plane has one shape and names the field. */
+import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ErrorBody, FieldError } from '@cors-lab/shared';
 
 export function errorBody(statusCode: number, errors: FieldError[]): ErrorBody {
-  const error = statusCode === 413 ? 'Payload Too Large' : statusCode === 415 ? 'Unsupported Media Type' : statusCode === 403 ? 'Forbidden' : 'Bad Request';
+  const error = STATUS_CODES[statusCode] ?? 'Bad Request';
   return { statusCode, error, message: errors.map((e) => e.message).join('; '), errors };
 }
 

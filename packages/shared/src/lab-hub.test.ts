@@ -57,6 +57,26 @@ describe('LabHub', () => {
     ]);
   });
 
+  it('keeps each event as its JSON: sinceJson and subscribers get the text since() parses back', () => {
+    const lab = hub(3).lab('default');
+    const told: string[] = [];
+    lab.subscribe((_e, json) => told.push(json));
+    lab.setPolicy(STAR);
+    for (let n = 1; n <= 3; n++) lab.record(record(n));
+    const json = (e: LabEvent) => JSON.stringify(e);
+    expect({ kept: lab.sinceJson(2), told, since: lab.since(2) }).toEqual({
+      kept: {
+        events: [
+          { seq: 3, json: json({ type: 'record', seq: 3, record: record(2) }) },
+          { seq: 4, json: json({ type: 'record', seq: 4, record: record(3) }) },
+        ],
+        gap: false,
+      },
+      told: [json({ type: 'policy', seq: 1, policy: STAR }), ...[1, 2, 3].map((n) => json({ type: 'record', seq: n + 1, record: record(n) }))],
+      since: { events: [{ type: 'record', seq: 3, record: record(2) }, { type: 'record', seq: 4, record: record(3) }], gap: false },
+    });
+  });
+
   it('keeps a bounded history and reports the gap to a reader who fell behind', () => {
     const lab = hub(3).lab('default');
     for (let n = 1; n <= 5; n++) lab.record(record(n));
@@ -71,6 +91,42 @@ describe('LabHub', () => {
       { seqs: [5], gap: false },
       { seqs: [], gap: false },
     ]);
+  });
+
+  it('keeps the newest events in order over several laps of the bounded history, watched or not when published', () => {
+    const lab = hub(3).lab('default');
+    const published: LabEvent[] = [];
+    for (let n = 1; n <= 4; n++) published.push(lab.record(record(n)));
+    const stop = lab.subscribe(() => {});
+    for (let n = 5; n <= 8; n++) published.push(lab.record(record(n)));
+    stop();
+    published.push(lab.record(record(9)), lab.setPolicy(STAR));
+    expect({ kept: lab.sinceJson(0), since: lab.since(7) }).toEqual({
+      kept: { events: published.slice(-3).map((e) => ({ seq: e.seq, json: JSON.stringify(e) })), gap: true },
+      since: { events: published.slice(-3), gap: false },
+    });
+  });
+
+  it('builds a record published for later at once for a watching page, else only when the history is read, and only once', () => {
+    const lab = hub(3).lab('default');
+    const built: number[] = [];
+    const later = (n: number) => () => (built.push(n), record(n));
+    const told: string[] = [];
+    const stop = lab.subscribe((_e, json) => told.push(json));
+    const watched = lab.recordLater(later(1));
+    stop();
+    const seqs = [watched, ...[2, 3, 4, 5].map((n) => lab.recordLater(later(n)))];
+    const builtBeforeReading = [...built];
+    const kept = lab.sinceJson(0);
+    const json = (n: number) => JSON.stringify({ type: 'record', seq: n, record: record(n) });
+    expect({ seqs, builtBeforeReading, told, kept, since: lab.since(3), built }).toEqual({
+      seqs: [1, 2, 3, 4, 5],
+      builtBeforeReading: [1],
+      told: [json(1)],
+      kept: { events: [3, 4, 5].map((n) => ({ seq: n, json: json(n) })), gap: true },
+      since: { events: [4, 5].map((n) => ({ type: 'record', seq: n, record: record(n) })), gap: false },
+      built: [1, 3, 4, 5],
+    });
   });
 
   it('reset restores the initial policy, clears the history and keeps sequence numbers rising', () => {
@@ -145,6 +201,17 @@ describe('LabHub bounds', () => {
     expect(h.size).toBe(3);
     expect(h.lab('a').policy).toEqual(STAR);
     expect(h.lab('b').policy).toEqual(EMPTY_POLICY);
+  });
+
+  it('keeps least-recently-used order when the same lab is used twice running, or a new lab comes in between', () => {
+    const { h } = timed({ maxLabs: 3 });
+    h.lab('default');
+    h.lab('b').setPolicy(STAR);
+    h.lab('b');
+    h.lab('a').setPolicy(REFLECT);
+    h.lab('b');
+    h.lab('c');
+    expect([h.lab('b').policy, h.lab('a').policy]).toEqual([STAR, EMPTY_POLICY]);
   });
 
   it('keeps a lab history bounded, whatever the traffic', () => {

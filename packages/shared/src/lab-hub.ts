@@ -4,18 +4,48 @@
  * into it, server02 streams out of it.
  */
 import { LAB_ENGINE, type BackendState } from './backend.ts';
+import type { Presence } from './classroom.ts';
 import type { Policy } from './policy.ts';
 import { DEFAULT_LAB } from './ports.ts';
 import type { LabEvent, ServerRecord } from './wire.ts';
 
-type Listener = (event: LabEvent) => void;
+/** Gets each new event, and its JSON as the history keeps it (the event stream writes that, so it is written once). */
+type Listener = (event: LabEvent, json: string) => void;
+
+/** Makes a record when it is needed; it reads only what it captured, so it gives the same record whenever it runs. */
+export type RecordBuilder = () => ServerRecord;
+
+/** A history entry: the event, its JSON once anyone needed that, or a record not built yet. */
+type Entry = LabEvent | string | RecordBuilder;
+
+/** An event of the history as its sequence number and JSON. */
+export interface KeptEvent {
+  readonly seq: number;
+  readonly json: string;
+}
 
 export class Lab {
   #policy: Policy;
   #backend: BackendState = LAB_ENGINE;
   #seq = 0;
-  #history: LabEvent[] = [];
+  /**
+   * The bounded history, consecutive sequence numbers ending at the head, as
+   * a ring: once full, the newest event overwrites the oldest at `#oldest`
+   * (no shift of the whole array per event). Each event is kept as its JSON
+   * once anyone needed that: a record kept as objects (header tuples,
+   * strings) takes about three times the memory, and a classroom holds
+   * hundreds of labs of hundreds of events. An event published while no page
+   * watches stays as it came (an object, or a record's builder) until a
+   * reader asks for it: under load nobody watches, most such events leave the
+   * history unread, and serializing each one cost more than building it.
+   */
+  #history: Entry[] = [];
+  #oldest = 0;
   readonly #listeners = new Set<Listener>();
+  /** Where the learner is in the course, as their page last said: never what they send. */
+  presence: Presence | null = null;
+  /** The learner's number in the teacher's list (1, 2, …), given by the hub: the id itself is never shown. */
+  alias = 0;
 
   constructor(
     readonly id: string,
@@ -43,6 +73,11 @@ export class Lab {
     return this.#publish({ type: 'backend', seq: this.#seq + 1, backend });
   }
 
+  /** The teacher moves this lab to a lesson step; the page follows. */
+  goTo(lesson: string, step: number): LabEvent {
+    return this.#publish({ type: 'goto', seq: this.#seq + 1, lesson, step });
+  }
+
   setPolicy(policy: Policy): LabEvent {
     this.#policy = policy;
     return this.#publish({ type: 'policy', seq: this.#seq + 1, policy });
@@ -52,18 +87,47 @@ export class Lab {
     return this.#publish({ type: 'record', seq: this.#seq + 1, record });
   }
 
+  /**
+   * Publishes a record that `build` makes only when it is needed: at once if
+   * a page watches, else when the history is read (never, if it leaves the
+   * history unread first). Returns its sequence number.
+   */
+  recordLater(build: RecordBuilder): number {
+    if (this.#listeners.size > 0) return this.record(build()).seq;
+    this.#seq += 1;
+    this.#keep(build);
+    return this.#seq;
+  }
+
   /** Back to the starting policy, history cleared; sequence numbers go on rising. */
   reset(): LabEvent {
     this.#policy = this.initialPolicy;
     this.#backend = LAB_ENGINE;
     this.#history = [];
+    this.#oldest = 0;
     return this.#publish({ type: 'reset', seq: this.#seq + 1, policy: this.initialPolicy });
   }
 
   /** Events after `seq`; `gap` when some of them have already left the bounded history. */
   since(seq: number): { events: LabEvent[]; gap: boolean } {
-    const events = this.#history.filter((e) => e.seq > seq);
-    const oldest = this.#history[0]?.seq ?? this.#seq + 1;
+    const { events, gap } = this.sinceJson(seq);
+    return { events: events.map((e) => JSON.parse(e.json) as LabEvent), gap };
+  }
+
+  /** The same events as `since`, as the JSON the history keeps: what the event stream writes. */
+  sinceJson(seq: number): { events: KeptEvent[]; gap: boolean } {
+    const history = this.#history;
+    const kept = history.length;
+    const oldest = this.#seq - kept + 1;
+    const events: KeptEvent[] = [];
+    for (let i = Math.max(0, seq + 1 - oldest); i < kept; i++) {
+      const at = (this.#oldest + i) % kept;
+      const entry = history[at]!;
+      const event = typeof entry === 'function' ? { type: 'record', seq: oldest + i, record: entry() } : entry;
+      const json = typeof event === 'string' ? event : JSON.stringify(event);
+      history[at] = json;
+      events.push({ seq: oldest + i, json });
+    }
     return { events, gap: seq < this.#seq && oldest > seq + 1 && events.length < this.#seq - seq };
   }
 
@@ -78,11 +142,20 @@ export class Lab {
   }
 
   #publish(event: LabEvent): LabEvent {
+    const json = this.#listeners.size > 0 ? JSON.stringify(event) : null;
     this.#seq = event.seq;
-    this.#history.push(event);
-    if (this.#history.length > this.historyLimit) this.#history.splice(0, this.#history.length - this.historyLimit);
-    for (const listener of this.#listeners) listener(event);
+    this.#keep(json ?? event);
+    if (json !== null) for (const listener of this.#listeners) listener(event, json);
     return event;
+  }
+
+  #keep(entry: Entry): void {
+    const history = this.#history;
+    if (history.length < this.historyLimit) history.push(entry);
+    else {
+      history[this.#oldest] = entry;
+      this.#oldest = (this.#oldest + 1) % history.length;
+    }
   }
 }
 
@@ -100,6 +173,9 @@ export interface LabHubOptions {
 
 export class LabHub {
   readonly #labs = new Map<string, { lab: Lab; usedAt: number }>();
+  /** The id last used: last in the map's order, unless it has since been dropped. */
+  #recent: string | undefined;
+  #created = 0;
   readonly #now: () => number;
 
   constructor(private readonly options: LabHubOptions) {
@@ -111,19 +187,29 @@ export class LabHub {
     const entry = this.#labs.get(id);
     if (entry !== undefined) {
       entry.usedAt = this.#now();
-      // Map order doubles as least-recently-used order.
-      this.#labs.delete(id);
-      this.#labs.set(id, entry);
+      // Map order doubles as least-recently-used order (already so when the same lab is used again).
+      if (id !== this.#recent) {
+        this.#labs.delete(id);
+        this.#labs.set(id, entry);
+        this.#recent = id;
+      }
       return entry.lab;
     }
     const lab = new Lab(id, this.options.initialPolicy, this.options.historyLimit);
+    lab.alias = ++this.#created;
     this.#labs.set(id, { lab, usedAt: this.#now() });
+    this.#recent = id;
     this.#makeRoom();
     return lab;
   }
 
   get size(): number {
     return this.#labs.size;
+  }
+
+  /** Every lab, oldest first. */
+  *labs(): Iterable<Lab> {
+    for (const { lab } of [...this.#labs.values()].sort((a, b) => a.lab.alias - b.lab.alias)) yield lab;
   }
 
   /** Drops labs idle for longer than `idleMs` that no page watches; returns how many went. */

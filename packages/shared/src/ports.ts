@@ -15,6 +15,14 @@ export const API_ROUTES = {
   data: '/getData.html',
   login: '/login',
   logout: '/logout',
+  /** FooBar and the safelisted response headers (lesson 8). */
+  headers: '/headers.html',
+  /** A resource with an ETag and Last-Modified (lesson 10). */
+  resource: '/resource.json',
+  /** Fails with 500 before any CORS header is added, as a crash before the CORS middleware (lesson 11). */
+  crash: '/crash.html',
+  /** Answers 401 without an Authorization header, OPTIONS included (lesson 11). */
+  private: '/private.html',
 } as const;
 
 /** The body of server01's data route, as in the original demo. */
@@ -32,6 +40,9 @@ export const CONTROL_ROUTES = {
   config: '/api/config',
   backends: '/api/backends',
   backend: '/api/backend',
+  presence: '/api/presence',
+  classroom: '/api/classroom',
+  classroomGoto: '/api/classroom/goto',
 } as const;
 
 /** An empty page on server02's origin, for scripted requests (the replay check). */

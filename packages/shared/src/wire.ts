@@ -51,6 +51,8 @@ export const LabEventSchema = Type.Union([
   Type.Object({ type: Type.Literal('reset'), seq, policy: PolicySchema }),
   /** Who answers for the lab now: its policy engine or a real library, and whether that runs. */
   Type.Object({ type: Type.Literal('backend'), seq, backend: BackendStateSchema }),
+  /** The teacher moved the class to a lesson step. */
+  Type.Object({ type: Type.Literal('goto'), seq, lesson: Type.String(), step: Type.Integer({ minimum: 0 }) }),
 ]);
 export type LabEvent = Static<typeof LabEventSchema>;
 export type RecordEvent = Extract<LabEvent, { type: 'record' }>;

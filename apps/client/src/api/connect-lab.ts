@@ -4,9 +4,12 @@ import type { LabState } from '../store/lab-store.ts';
 import { fetchHistory, openEvents } from './control-plane.ts';
 import { rebaseSeq } from './lab-session.ts';
 
-export async function connectLab(store: StoreApi<LabState>): Promise<() => void> {
+/** `connected` runs on every (re)connection of the event stream. */
+export async function connectLab(store: StoreApi<LabState>, connected: () => void = () => {}): Promise<() => void> {
   const { loadPolicy, loadBackends, receive, setConnection } = store.getState();
-  await Promise.all([loadPolicy(), loadBackends()]);
+  // Which libraries can run is slow to find out the first time (Python imports): never wait for it.
+  void loadBackends();
+  await loadPolicy();
   const history = await fetchHistory(0).catch(() => null);
   // Only records: the policy was just loaded, and older policy or reset events would undo it.
   if (history !== null) receive(history.events.filter((e) => e.type === 'record'));
@@ -24,6 +27,7 @@ export async function connectLab(store: StoreApi<LabState>): Promise<() => void>
           .catch(() => undefined);
       }
       instance = h.instance;
+      connected();
     },
     event: (e) => store.getState().receive([e]),
     open: () => setConnection('live'),

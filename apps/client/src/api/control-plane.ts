@@ -1,5 +1,5 @@
 /** server02's same-origin control plane: the only server the page talks to besides the lesson's target. */
-import { CONTROL_ROUTES, type BackendChoice, type BackendList, type ErrorBody, type FieldError, type History, type LabEvent, type Policy } from '@cors-lab/shared';
+import { CONTROL_ROUTES, type BackendChoice, type BackendList, type Classroom, type Presence, type ErrorBody, type FieldError, type History, type LabEvent, type Policy } from '@cors-lab/shared';
 import { labPath, toPageSeq, toServerSeq } from './lab-session.ts';
 
 export type SaveResult = { ok: true; seq: number } | { ok: false; errors: FieldError[] };
@@ -75,4 +75,28 @@ export function openEvents(
   source.onopen = on.open;
   source.onerror = on.error;
   return () => source.close();
+}
+
+/** Tells the lab where the learner is in the course (for the teacher view): never what they send. */
+export async function reportPresence(presence: Presence): Promise<void> {
+  await fetch(labPath(CONTROL_ROUTES.presence), { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(presence) });
+}
+
+/** The teacher's list of learners; null when the token is refused. */
+export async function fetchClassroom(token: string): Promise<Classroom | null> {
+  const res = await fetch(CONTROL_ROUTES.classroom, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+  if (res.status === 401) return null;
+  if (!res.ok) throw new Error(`GET ${CONTROL_ROUTES.classroom}: ${res.status}`);
+  return (await res.json()) as Classroom;
+}
+
+/** Moves every learner to a lesson step; resolves with how many were moved. */
+export async function moveEveryone(token: string, lesson: string, step: number): Promise<number> {
+  const res = await fetch(CONTROL_ROUTES.classroomGoto, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ lesson, step }),
+  });
+  if (!res.ok) throw new Error(((await res.json().catch(() => null)) as ErrorBody | null)?.message ?? `server02 answered ${res.status}`);
+  return ((await res.json()) as { moved: number }).moved;
 }

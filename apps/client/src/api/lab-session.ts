@@ -56,3 +56,22 @@ export async function joinLab(): Promise<LabConfig | null> {
   lab = own ? ownLabId() : DEFAULT_LAB;
   return config;
 }
+
+/** Values for a lesson's placeholders: `{server01}`, `{server01other}` (the other loopback name), `{page}`, `{host}`, `{lab}`. */
+export function urlVars(): Record<string, string> {
+  const host = location.hostname;
+  const other = host === 'localhost' ? '127.0.0.1' : 'localhost';
+  return {
+    server01: server01Base(),
+    server01other: `${originOf('server01', other)}${labPrefix(lab)}`,
+    page: location.origin,
+    host,
+    lab: labPrefix(lab),
+  };
+}
+
+/** Fills `{name}` placeholders in a lesson's URL template. */
+export function fillUrl(template: string): string {
+  const vars = urlVars();
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
+}

@@ -2,16 +2,20 @@ import { originOf } from '@cors-lab/shared';
 import { currentLab } from '../api/lab-session.ts';
 import { useEffect } from 'react';
 import { labStore, useLab } from '../store/use-lab.ts';
+import { Trans } from '../i18n/Trans.tsx';
+import { useT } from '../i18n/use-t.ts';
 import { BackendPicker } from './BackendPicker.tsx';
+import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import { LessonPanel } from './LessonPanel.tsx';
 import { PolicyEditor } from './PolicyEditor.tsx';
+import { PresenterToggle } from './PresenterToggle.tsx';
 import { RequestBuilder } from './RequestBuilder.tsx';
 import { ServerCodePanel } from './ServerCodePanel.tsx';
 import { Timeline } from './Timeline.tsx';
 
-const CONNECTION_LABEL = { connecting: 'connecting…', live: 'live', reconnecting: 'reconnecting…' } as const;
-
 export function App() {
   const connection = useLab((s) => s.connection);
+  const t = useT();
 
   useEffect(() => {
     // Ctrl/Cmd+Enter sends from anywhere on the page.
@@ -28,18 +32,21 @@ export function App() {
   return (
     <div className="app">
       <header className="topbar">
-        <h1>CORS Lab</h1>
+        <h1>{t('app.title')}</h1>
         <p className="origins">
-          page <code>{location.origin}</code> → server01 <code>{originOf('server01', location.hostname)}</code>
-          {currentLab() !== 'default' && <span className="lab-badge"> · a lab of your own</span>}
+          <Trans k="app.origins" params={{ page: <code>{location.origin}</code>, server01: <code>{originOf('server01', location.hostname)}</code> }} />
+          {currentLab() !== 'default' && <span className="lab-badge"> · {t('app.ownLab')}</span>}
         </p>
-        <span className={`connection connection-${connection}`} role="status" aria-label="event stream">
-          events: {CONNECTION_LABEL[connection]}
+        <LanguageSwitcher />
+        <PresenterToggle />
+        <span className={`connection connection-${connection}`} role="status" aria-label={t('app.eventStream')}>
+          {t('app.events', { state: t(`app.connection.${connection}`) })}
         </span>
       </header>
       <main className="columns">
         {/* One column of controls on narrow screens and projectors; three columns from 1280 px. */}
         <div className="controls">
+          <LessonPanel />
           <RequestBuilder />
           {/* The server code follows the policy it is made from, in the same scrolling column. */}
           <div className="policy-column">

@@ -1,22 +1,18 @@
 /** Copies text to the clipboard and says so, or says how to copy by hand. */
 import { useEffect, useState } from 'react';
+import { useT } from '../i18n/use-t.ts';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-const SAID: Record<CopyState, string> = {
-  idle: '',
-  copied: 'Copied',
-  failed: 'Could not copy: select the code and press Ctrl+C',
-};
-
 export function CopyButton({ text, label }: { text: string; label: string }) {
   const [state, setState] = useState<CopyState>('idle');
+  const t = useT();
   // A confirmation is about the text that was copied: it goes when that text changes, or after a moment.
   useEffect(() => setState('idle'), [text]);
   useEffect(() => {
     if (state === 'idle') return;
-    const t = setTimeout(() => setState('idle'), 2500);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => setState('idle'), 2500);
+    return () => clearTimeout(timer);
   }, [state]);
 
   const copy = () => {
@@ -30,8 +26,8 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
 
   return (
     <div className="copy">
-      <button type="button" onClick={copy} aria-label={label}>Copy</button>
-      <span role="status" className={`copy-${state}`}>{SAID[state]}</span>
+      <button type="button" onClick={copy} aria-label={label}>{t('copy.button')}</button>
+      <span role="status" className={`copy-${state}`}>{state === 'idle' ? '' : t(`copy.${state}`)}</span>
     </div>
   );
 }

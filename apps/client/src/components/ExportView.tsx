@@ -1,6 +1,8 @@
 /** The live policy as one real server's configuration, with the notes on what it cannot say or where it bites. */
 import { exportConfig, TARGETS, type Note, type TargetId } from '@cors-lab/shared';
 import { useId, useMemo, useState } from 'react';
+import { Trans } from '../i18n/Trans.tsx';
+import { useT } from '../i18n/use-t.ts';
 import { useLab } from '../store/use-lab.ts';
 import { CopyButton } from './CopyButton.tsx';
 
@@ -14,15 +16,14 @@ const FILE: Record<TargetId, string> = {
   nginx: 'nginx.conf',
 };
 
-const KIND = { trap: 'Trap', inexact: 'Not exact' } as const;
-
 function ExportNotes({ notes }: { notes: readonly Note[] }) {
-  if (notes.length === 0) return <p className="muted">No notes: this configuration sends what the policy sends.</p>;
+  const t = useT();
+  if (notes.length === 0) return <p className="muted">{t('export.noNotes')}</p>;
   return (
     <div className="code-notes">
       {notes.map((n) => (
         <div key={n.name} role="note" className={`code-note code-note-${n.kind}`}>
-          <strong>{KIND[n.kind]}: {n.name}</strong> {n.text}
+          <strong>{t('export.note', { kind: t(`export.kind.${n.kind}`), name: n.name })}</strong> {n.text}
         </div>
       ))}
     </div>
@@ -34,24 +35,27 @@ export function ExportView() {
   const invalid = useLab((s) => s.policyErrors.length > 0);
   const [target, setTarget] = useState<TargetId>('express-cors');
   const id = useId();
+  const t = useT();
   const config = useMemo(() => exportConfig(policy, target), [policy, target]);
   const name = TARGETS.find((t) => t.id === target)?.name ?? target;
 
   return (
     <>
       <div className="field">
-        <label className="label" htmlFor={`${id}-target`}>Configuration for</label>
+        <label className="label" htmlFor={`${id}-target`}>{t('export.target')}</label>
         <select id={`${id}-target`} value={target} onChange={(e) => setTarget(e.target.value as TargetId)}>
           {TARGETS.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
         </select>
       </div>
-      <p className="code-file">Goes in <code>{FILE[target]}</code>.</p>
-      {invalid && <p className="note">The policy has errors (see the editor above): this is the configuration for the draft, not for what server01 sends now.</p>}
+      <p className="code-file">
+        <Trans k="export.goesIn" params={{ file: <code>{FILE[target]}</code> }} />
+      </p>
+      {invalid && <p className="note">{t('export.draft')}</p>}
       {/* Focusable, so a keyboard can scroll the long lines sideways. */}
-      <pre className="snippet" tabIndex={0} aria-label={`${name} configuration`} data-testid="export-code">
+      <pre className="snippet" tabIndex={0} aria-label={t('export.codeLabel', { name })} data-testid="export-code">
         <code className={`language-${config.language}`}>{config.code}</code>
       </pre>
-      <CopyButton text={config.code} label={`Copy the ${name} configuration`} />
+      <CopyButton text={config.code} label={t('export.copyLabel', { name })} />
       <ExportNotes notes={config.notes} />
     </>
   );

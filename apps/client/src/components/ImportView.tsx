@@ -1,6 +1,7 @@
 /** Paste a django-cors-headers or Express cors() configuration, read it as a policy, and apply it. */
 import { IMPORTERS, type ImportError, type ImporterId, type ImportResult } from '@cors-lab/shared';
 import { useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useT } from '../i18n/use-t.ts';
 import { errorExcerpt, offsetOf } from './import-excerpt.ts';
 import { ImportOutcome } from './ImportOutcome.tsx';
 
@@ -9,6 +10,7 @@ const importerFor = (id: ImporterId) => IMPORTERS.find((i) => i.id === id) ?? IM
 /** "Line L, column C: text", the line quoted with the spot marked, and a way to put the cursor there. */
 function ImportErrorView({ id, error, text, textarea }: { id: string; error: ImportError; text: string; textarea: RefObject<HTMLTextAreaElement | null> }) {
   const excerpt = errorExcerpt(text, error.line, error.column);
+  const t = useT();
   const goTo = () => {
     const at = offsetOf(text, error.line, error.column);
     textarea.current?.focus();
@@ -16,7 +18,7 @@ function ImportErrorView({ id, error, text, textarea }: { id: string; error: Imp
   };
   return (
     <div className="import-error" id={id} role="alert">
-      <p>Line {error.line}, column {error.column}: {error.text}</p>
+      <p>{t('import.error', { line: error.line, column: error.column, text: error.text })}</p>
       {excerpt && (
         <pre className="excerpt" data-testid="import-error-line">
           <span className="excerpt-line">{excerpt.before}<mark>{excerpt.at || ' '}</mark>{excerpt.after}</span>
@@ -25,7 +27,7 @@ function ImportErrorView({ id, error, text, textarea }: { id: string; error: Imp
           <span aria-hidden="true"><span className="excerpt-pad">{excerpt.before}</span>^</span>
         </pre>
       )}
-      <button type="button" onClick={goTo}>Go to line {error.line}</button>
+      <button type="button" onClick={goTo}>{t('import.goTo', { line: error.line })}</button>
     </div>
   );
 }
@@ -37,6 +39,7 @@ export function ImportView() {
   const [read, setRead] = useState<{ text: string; result: ImportResult } | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const id = useId();
+  const t = useT();
   const importer = importerFor(format);
   const error = read?.result.ok === false ? read.result.error : null;
 
@@ -53,13 +56,13 @@ export function ImportView() {
   return (
     <>
       <div className="field">
-        <label className="label" htmlFor={`${id}-format`}>Format</label>
+        <label className="label" htmlFor={`${id}-format`}>{t('import.format')}</label>
         <select id={`${id}-format`} value={format} onChange={(e) => (setFormat(e.target.value as ImporterId), setRead(null))}>
           {IMPORTERS.map((i) => <option key={i.id} value={i.id}>{i.label}</option>)}
         </select>
       </div>
       <div className="field">
-        <label className="label" htmlFor={`${id}-text`}>Configuration to import</label>
+        <label className="label" htmlFor={`${id}-text`}>{t('import.text')}</label>
         <textarea
           id={`${id}-text`}
           ref={textarea}
@@ -76,7 +79,7 @@ export function ImportView() {
         {error && read && <ImportErrorView id={`${id}-error`} error={error} text={read.text} textarea={textarea} />}
       </div>
       <button type="button" disabled={text.trim() === ''} aria-keyshortcuts="Control+Enter" onClick={doImport}>
-        Import <kbd>Ctrl+Enter</kbd>
+        {t('import.button')} <kbd>Ctrl+Enter</kbd>
       </button>
       {read?.result.ok && <ImportOutcome imported={read.result.policy} warnings={read.result.warnings} />}
     </>

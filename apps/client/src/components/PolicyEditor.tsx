@@ -1,19 +1,12 @@
 /** Edits server01's CORS policy live; the next request already sees the change. */
 import type { AllowOrigin, Policy } from '@cors-lab/shared';
 import { useId, useState } from 'react';
+import { useT } from '../i18n/use-t.ts';
 import { labStore, useLab } from '../store/use-lab.ts';
 import { FieldErrors } from './FieldErrors.tsx';
 import { HeaderPreview } from './HeaderPreview.tsx';
 import { ListInput } from './ListInput.tsx';
 import { RawAnswerEditor } from './RawAnswerEditor.tsx';
-
-const SYNC_LABEL = {
-  loading: 'loading…',
-  saved: 'server01 uses this policy now',
-  saving: 'saving…',
-  invalid: 'not applied: fix the marked fields',
-  offline: 'server02 cannot be reached',
-} as const;
 
 export function PolicyEditor() {
   const policy = useLab((s) => s.policy);
@@ -21,6 +14,7 @@ export function PolicyEditor() {
   const sync = useLab((s) => s.policySync);
   const { editPolicy, resetLab } = labStore.getState();
   const id = useId();
+  const t = useT();
   const set = <K extends keyof Policy>(key: K, value: Policy[K]) => editPolicy((p) => ({ ...p, [key]: value }));
   const has = (prefix: string) => errors.some((e) => e.field === prefix || e.field.startsWith(`${prefix}/`));
   const [maxAgeText, setMaxAgeText] = useState<string | null>(null);
@@ -34,12 +28,12 @@ export function PolicyEditor() {
 
   return (
     <section className="panel policy" aria-labelledby="policy-title">
-      <h2 id="policy-title">server01's CORS policy</h2>
-      <p className={`sync sync-${sync}`} role="status" data-testid="policy-sync">{SYNC_LABEL[sync]}</p>
+      <h2 id="policy-title">{t('policy.title')}</h2>
+      <p className={`sync sync-${sync}`} role="status" data-testid="policy-sync">{t(`policy.sync.${sync}`)}</p>
 
       <label className="field inline">
         <input type="checkbox" checked={policy.raw.enabled} onChange={(e) => set('raw', { ...policy.raw, enabled: e.target.checked })} />
-        Raw mode: send exact headers
+        {t('policy.rawMode')}
       </label>
 
       {policy.raw.enabled ? (
@@ -52,15 +46,15 @@ export function PolicyEditor() {
           <div className="field">
             <label className="label" htmlFor={`${id}-origin`}>Access-Control-Allow-Origin</label>
             <select id={`${id}-origin`} value={policy.allowOrigin} onChange={(e) => set('allowOrigin', e.target.value as AllowOrigin)}>
-              <option value="none">none: send no header</option>
-              <option value="*">* (any origin)</option>
-              <option value="list">the request's Origin, if in a list</option>
-              <option value="reflect">reflect any request Origin</option>
+              <option value="none">{t('policy.allowOrigin.none')}</option>
+              <option value="*">{t('policy.allowOrigin.any')}</option>
+              <option value="list">{t('policy.allowOrigin.list')}</option>
+              <option value="reflect">{t('policy.allowOrigin.reflect')}</option>
             </select>
           </div>
           {policy.allowOrigin === 'list' && (
             <div className="field">
-              <ListInput label="Allowed origins" multiline value={policy.originList} placeholder={location.origin} onChange={(v) => set('originList', v)} invalid={has('/originList')} errorId={`${id}-origins`} />
+              <ListInput label={t('policy.allowedOrigins')} multiline value={policy.originList} placeholder={location.origin} onChange={(v) => set('originList', v)} invalid={has('/originList')} errorId={`${id}-origins`} />
               <FieldErrors id={`${id}-origins`} errors={errors} prefix="/originList" />
             </div>
           )}
@@ -76,18 +70,18 @@ export function PolicyEditor() {
             <input
               id={`${id}-maxage`}
               inputMode="numeric"
-              placeholder="not sent"
+              placeholder={t('policy.notSent')}
               value={maxAgeText ?? (policy.maxAge === null ? '' : String(policy.maxAge))}
               aria-invalid={has('/maxAge') || maxAgeText !== null}
               onChange={(e) => {
-                const t = e.target.value.trim();
-                if (t === '') return setMaxAgeText(null), set('maxAge', null);
-                if (!/^-?\d+$/.test(t)) return setMaxAgeText(t);
+                const text = e.target.value.trim();
+                if (text === '') return setMaxAgeText(null), set('maxAge', null);
+                if (!/^-?\d+$/.test(text)) return setMaxAgeText(text);
                 setMaxAgeText(null);
-                set('maxAge', Number(t));
+                set('maxAge', Number(text));
               }}
             />
-            {maxAgeText !== null && <ul className="field-errors" role="alert"><li>maxAge must be a whole number of seconds, or empty to send none</li></ul>}
+            {maxAgeText !== null && <ul className="field-errors" role="alert"><li>{t('policy.maxAgeInvalid')}</li></ul>}
             <FieldErrors id={`${id}-maxage-err`} errors={errors} prefix="/maxAge" />
           </div>
           <label className="field inline">
@@ -96,15 +90,15 @@ export function PolicyEditor() {
           </label>
           <div className="field two">
             <div>
-              <label className="label" htmlFor={`${id}-options`}>OPTIONS is answered by</label>
+              <label className="label" htmlFor={`${id}-options`}>{t('policy.optionsAnsweredBy')}</label>
               <select id={`${id}-options`} value={policy.preflight} onChange={(e) => set('preflight', e.target.value as Policy['preflight'])}>
-                <option value="policy">the policy (handles preflights)</option>
-                <option value="routes">the routes (no preflight handling)</option>
+                <option value="policy">{t('policy.options.policy')}</option>
+                <option value="routes">{t('policy.options.routes')}</option>
               </select>
             </div>
             {policy.preflight === 'policy' && (
               <div>
-                <label className="label" htmlFor={`${id}-pstatus-in`}>Preflight status</label>
+                <label className="label" htmlFor={`${id}-pstatus-in`}>{t('policy.preflightStatus')}</label>
                 <input id={`${id}-pstatus-in`} type="number" value={policy.preflightStatus} onChange={(e) => set('preflightStatus', Number(e.target.value))} />
               </div>
             )}
@@ -113,7 +107,7 @@ export function PolicyEditor() {
         </>
       )}
       <HeaderPreview />
-      <button type="button" onClick={() => void resetLab()}>Reset lab</button>
+      <button type="button" onClick={() => void resetLab()}>{t('policy.reset')}</button>
     </section>
   );
 }

@@ -1,9 +1,8 @@
 /** Before sending: what the explainer predicts for this request against server01's current policy. */
 import { answerFor, explain, originOf, originOfUrl, type CorsAnswer, type ScenarioAnswer } from '@cors-lab/shared';
 import { toLabRequest } from '../store/request-slice.ts';
+import { useT } from '../i18n/use-t.ts';
 import { useLab } from '../store/use-lab.ts';
-
-const OUTCOME = { allowed: 'would be allowed', blocked: 'would be blocked', 'not-sent': 'would not be sent' } as const;
 
 const asAnswer = (a: CorsAnswer, routeStatus: number): ScenarioAnswer => {
   const headers: Record<string, string[]> = {};
@@ -14,6 +13,7 @@ const asAnswer = (a: CorsAnswer, routeStatus: number): ScenarioAnswer => {
 export function Prediction() {
   const request = useLab((s) => s.request);
   const policy = useLab((s) => s.policy);
+  const t = useT();
   const server01 = originOf('server01', location.hostname);
   if (originOfUrl(request.url) !== server01) return null;
   const req = toLabRequest(request);
@@ -35,7 +35,7 @@ export function Prediction() {
   });
   return (
     <p className={`prediction outcome-${verdict.outcome}`} data-testid="prediction" aria-live="polite">
-      <strong>With server01's current policy this request {OUTCOME[verdict.outcome]}.</strong> {verdict.reason}
+      <strong>{t(`prediction.${verdict.outcome}`)}</strong> {verdict.reason}
     </p>
   );
 }

@@ -2,6 +2,7 @@
 import { API_ROUTES, classify, refusedBeforeSending, type CredentialsMode } from '@cors-lab/shared';
 import { server01Base } from '../api/lab-session.ts';
 import { useId } from 'react';
+import { useT } from '../i18n/use-t.ts';
 import { toLabRequest } from '../store/request-slice.ts';
 import { labStore, useLab } from '../store/use-lab.ts';
 import { HeaderRows } from './HeaderRows.tsx';
@@ -15,6 +16,7 @@ export function RequestBuilder() {
   const request = useLab((s) => s.request);
   const sending = useLab((s) => s.sending);
   const { setRequest, send } = labStore.getState();
+  const t = useT();
   const ids = { methods: useId(), urls: useId(), credentials: useId() };
   const urls = Object.values(API_ROUTES).map((p) => `${server01Base()}${p}`);
   const labRequest = toLabRequest(request);
@@ -24,7 +26,7 @@ export function RequestBuilder() {
 
   return (
     <section className="panel builder" aria-labelledby="builder-title">
-      <h2 id="builder-title">Request</h2>
+      <h2 id="builder-title">{t('request.title')}</h2>
       <div className="field" role="radiogroup" aria-label="API">
         <span className="label">API</span>
         {(['fetch', 'xhr'] as const).map((api) => (
@@ -35,7 +37,7 @@ export function RequestBuilder() {
         ))}
       </div>
       <label className="field">
-        <span className="label">Method</span>
+        <span className="label">{t('request.method')}</span>
         <input list={ids.methods} value={request.method} spellCheck={false} onChange={(e) => setRequest({ method: e.target.value })} />
         <datalist id={ids.methods}>{METHODS.map((m) => <option key={m} value={m} />)}</datalist>
       </label>
@@ -46,21 +48,21 @@ export function RequestBuilder() {
       </label>
       <HeaderRows />
       <label className="field">
-        <span className="label">Body</span>
+        <span className="label">{t('request.body')}</span>
         <textarea
           value={request.body}
           rows={2}
           disabled={!bodyAllowed}
-          placeholder={bodyAllowed ? 'sent as typed' : `${request.method.toUpperCase()} has no body`}
+          placeholder={bodyAllowed ? t('request.bodyPlaceholder') : t('request.noBody', { method: request.method.toUpperCase() })}
           onChange={(e) => setRequest({ body: e.target.value })}
         />
       </label>
       {request.api === 'fetch' ? (
         <div className="field">
-          <label className="label" htmlFor={ids.credentials}>Credentials</label>
+          <label className="label" htmlFor={ids.credentials}>{t('request.credentials')}</label>
           <select id={ids.credentials} value={request.credentials} onChange={(e) => setRequest({ credentials: e.target.value as CredentialsMode })}>
             <option value="omit">omit</option>
-            <option value="same-origin">same-origin (default)</option>
+            <option value="same-origin">{t('request.credentialsDefault', { mode: 'same-origin' })}</option>
             <option value="include">include</option>
           </select>
         </div>
@@ -78,17 +80,17 @@ export function RequestBuilder() {
         {refused !== null
           ? refused
           : !c.crossOrigin
-            ? 'Same origin: no CORS.'
+            ? t('request.sameOrigin')
             : c.needsPreflight
-              ? `Needs a preflight: ${c.because.join('; ')}.`
-              : 'A simple request: no preflight.'}
-        {refused === null && c.method !== request.method ? ` The browser sends the method as ${c.method}.` : ''}
-        {c.droppedHeaders.length > 0 ? ` The browser drops ${c.droppedHeaders.join(', ')} (forbidden request header).` : ''}
+              ? t('request.needsPreflight', { reasons: c.because.join('; ') })
+              : t('request.simple')}
+        {refused === null && c.method !== request.method ? ` ${t('request.methodAs', { method: c.method })}` : ''}
+        {c.droppedHeaders.length > 0 ? ` ${t('request.droppedHeaders', { headers: c.droppedHeaders.join(', ') })}` : ''}
         {c.chromiumNotes.map((n) => ` ${n}`).join('')}
       </p>
       <Prediction />
       <button type="button" className="send" disabled={sending} aria-keyshortcuts="Control+Enter" onClick={() => void send()}>
-        {sending ? 'Sending…' : 'Send'} <kbd>Ctrl+Enter</kbd>
+        {t(sending ? 'request.sending' : 'request.send')} <kbd>Ctrl+Enter</kbd>
       </button>
     </section>
   );

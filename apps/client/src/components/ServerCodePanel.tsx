@@ -1,11 +1,12 @@
 /** Server code: the live policy as real servers' configuration (Export), and real configuration as a policy (Import). */
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useT } from '../i18n/use-t.ts';
 import { ExportView } from './ExportView.tsx';
 import { ImportView } from './ImportView.tsx';
 
 const TABS = [
-  { id: 'export', label: 'Export', Body: ExportView },
-  { id: 'import', label: 'Import', Body: ImportView },
+  { id: 'export', label: 'code.export', Body: ExportView },
+  { id: 'import', label: 'code.import', Body: ImportView },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
@@ -13,6 +14,7 @@ export function ServerCodePanel() {
   const [open, setOpen] = useState<TabId>('export');
   const tabs = useRef(new Map<TabId, HTMLButtonElement>());
   const id = useId();
+  const t = useT();
 
   // Arrow keys, Home and End move between tabs (www.w3.org/WAI/ARIA/apg/patterns/tabs/).
   const onKey = (e: KeyboardEvent) => {
@@ -27,21 +29,21 @@ export function ServerCodePanel() {
 
   return (
     <section className="panel server-code" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Server code</h2>
+      <h2 id={`${id}-title`}>{t('code.title')}</h2>
       <div className="tabs" role="tablist" aria-labelledby={`${id}-title`} onKeyDown={onKey}>
-        {TABS.map((t) => (
+        {TABS.map((tab) => (
           <button
-            key={t.id}
-            ref={(el) => void (el ? tabs.current.set(t.id, el) : tabs.current.delete(t.id))}
+            key={tab.id}
+            ref={(el) => void (el ? tabs.current.set(tab.id, el) : tabs.current.delete(tab.id))}
             type="button"
             role="tab"
-            id={`${id}-${t.id}-tab`}
-            aria-selected={open === t.id}
-            aria-controls={`${id}-${t.id}`}
-            tabIndex={open === t.id ? 0 : -1}
-            onClick={() => setOpen(t.id)}
+            id={`${id}-${tab.id}-tab`}
+            aria-selected={open === tab.id}
+            aria-controls={`${id}-${tab.id}`}
+            tabIndex={open === tab.id ? 0 : -1}
+            onClick={() => setOpen(tab.id)}
           >
-            {t.label}
+            {t(tab.label)}
           </button>
         ))}
       </div>

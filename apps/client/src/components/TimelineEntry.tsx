@@ -1,19 +1,14 @@
 /** One send: server01's side (preflight, actual request) beside the script's side, and why. */
-import { explainSend, sendVerdict, type Tone } from '@cors-lab/shared';
+import { explainSend, sendVerdict } from '@cors-lab/shared';
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { useT } from '../i18n/use-t.ts';
 import { earlierPreflight, recordsOf, type TimelineSend } from '../store/timeline-slice.ts';
 import { useLab } from '../store/use-lab.ts';
+import { useEntrySelection } from './entry-selection.ts';
 import { Exchange } from './Exchange.tsx';
 import { ScriptView } from './ScriptView.tsx';
-
-const TONE_LABEL: Record<Tone, string> = {
-  pending: 'sending',
-  allowed: 'allowed',
-  blocked: 'blocked',
-  'not-sent': 'not sent',
-  'same-origin': 'same origin',
-};
+import { EntrySequence } from './SequenceDiagram.tsx';
 
 export const TimelineEntry = memo(function TimelineEntry({ send }: { send: TimelineSend }) {
   // Re-render only when this send's own records change.
@@ -25,48 +20,51 @@ export const TimelineEntry = memo(function TimelineEntry({ send }: { send: Timel
   const explained = explainSend(send, preflightEvent?.record ?? null, actualEvent?.record ?? null, cached?.record ?? null);
   const { method } = v.classification;
   const { number } = send;
+  const t = useT();
+  const selection = useEntrySelection(send.id);
   return (
-    <li className={`entry tone-${v.tone}`} data-testid="timeline-entry" data-tone={v.tone} aria-label={`Send ${number}`}>
+    <li {...selection.props} className={`entry tone-${v.tone}`} data-testid="timeline-entry" data-tone={v.tone} aria-label={t('timeline.entry', { number })}>
       <header className="entry-head">
-        <span className={`badge badge-${v.tone}`}>{TONE_LABEL[v.tone]}</span>
+        <span className={`badge badge-${v.tone}`}>{t(`timeline.tone.${v.tone}`)}</span>
         <code className="entry-request">
           #{number} {send.request.api === 'fetch' ? 'fetch' : 'XHR'} {send.request.method} {send.request.url}
-          {send.request.credentials === 'include' ? ' (with credentials)' : ''}
+          {send.request.credentials === 'include' ? ` ${t('timeline.withCredentials')}` : ''}
         </code>
       </header>
       <p className="headline" data-testid="verdict">{v.headline}</p>
       {v.detail !== '' && (
         <p className="detail" data-testid="reason">
           {v.detail}{' '}
-          {v.failure !== null && <a href={v.failure.spec} target="_blank" rel="noreferrer">Fetch standard</a>}
+          {v.failure !== null && <a href={v.failure.spec} target="_blank" rel="noreferrer">{t('timeline.fetchStandard')}</a>}
         </p>
       )}
-      {v.failure !== null && <p className="fix" data-testid="fix">Smallest fix: {v.failure.fix}</p>}
+      {v.failure !== null && <p className="fix" data-testid="fix">{t('timeline.fix', { fix: v.failure.fix })}</p>}
       {explained !== null && (
         <details className="why">
-          <summary>Why, step by step</summary>
+          <summary>{t('timeline.why')}</summary>
           <p data-testid="explainer-reason">{explained.verdict.reason}</p>
         </details>
       )}
       {explained?.mismatch != null && (
         <p className="mismatch" role="alert" data-testid="explainer-mismatch">
-          {explained.mismatch} This is a bug in CORS Lab, not in your request: please report it with this entry.
+          {explained.mismatch} {t('timeline.mismatch')}
         </p>
       )}
+      {selection.presented && <EntrySequence send={send} records={records} verdict={v} />}
       <div className="sides">
-        <section className="side wire" aria-label="What server01 received and answered">
-          <h3>On the wire: server01</h3>
+        <section className="side wire" aria-label={t('timeline.wireLabel')}>
+          <h3>{t('timeline.wire')}</h3>
           {preflightEvent !== undefined && <Exchange event={preflightEvent} />}
           {v.preflightFromCache && (
             <p className="exchange cached" data-kind="preflight-cached">
-              OPTIONS preflight: not sent. The browser used its preflight cache (an earlier preflight's Access-Control-Max-Age is still running).
+              {t('timeline.preflightCached')}
             </p>
           )}
           {actualEvent !== undefined && <Exchange event={actualEvent} />}
           {preflightEvent !== undefined && actualEvent === undefined && send.result !== null && (
-            <p className="exchange never" data-kind="actual-not-sent">{method}: never sent. The preflight did not allow it.</p>
+            <p className="exchange never" data-kind="actual-not-sent">{t('timeline.actualNotSent', { method })}</p>
           )}
-          {records.length === 0 && send.result !== null && <p className="exchange never">server01 received nothing.</p>}
+          {records.length === 0 && send.result !== null && <p className="exchange never">{t('timeline.nothingReceived')}</p>}
         </section>
         <ScriptView send={send} />
       </div>

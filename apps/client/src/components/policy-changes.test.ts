@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_POLICY, importDjangoSettings, type Policy } from '@cors-lab/shared';
+import { translator } from '../i18n/translate.ts';
 import { fakeLab } from '../store/fake-lab.ts';
 import { importedPolicy, policyChanges } from './policy-changes.ts';
 
@@ -46,6 +47,15 @@ describe('policy changes', () => {
   it('names raw answers that differ', () => {
     const after: Policy = { ...EMPTY_POLICY, raw: { ...EMPTY_POLICY.raw, actual: { status: 500, headers: { Vary: ['Origin', 'Cookie'] } } } };
     expect(policyChanges(EMPTY_POLICY, after)).toEqual([{ field: 'Raw actual answer', before: '200', after: '500; Vary: Origin, Cookie', added: [], removed: [] }]);
+  });
+
+  it("speaks the page's language; header names stay as they are", () => {
+    const after: Policy = { ...EMPTY_POLICY, allowOrigin: 'list', originList: ['http://localhost:8100'], varyOrigin: true };
+    expect(policyChanges(EMPTY_POLICY, after, translator('zh-CN'))).toEqual([
+      { field: 'Access-Control-Allow-Origin', before: '无：不发送该响应头', after: '请求的 Origin（若在列表中）', added: [], removed: [] },
+      { field: '允许的源', before: '（无）', after: 'http://localhost:8100', added: ['http://localhost:8100'], removed: [] },
+      { field: 'Vary: Origin', before: '不发送', after: '发送', added: [], removed: [] },
+    ]);
   });
 });
 

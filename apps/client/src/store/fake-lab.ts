@@ -49,6 +49,8 @@ export interface FakeLabOptions {
   readonly answerSave?: (policy: Policy) => { ok: true } | { ok: false; errors: FieldError[] } | 'unreachable';
   /** The history barrier fails, as when server02 is down. */
   readonly historyUnreachable?: boolean;
+  /** The browser's localStorage, as a map. */
+  readonly storage?: Map<string, string>;
 }
 
 /** A store wired to an in-memory lab; the doors hold saves, sends and history reads in flight. */
@@ -97,7 +99,17 @@ export function fakeLab(options: FakeLabOptions = {}) {
     return OK_RESULT;
   };
 
-  const store = createLabStore({ api, sendRequest, pageOrigin: PAGE_ORIGIN, host: 'localhost', now: () => clock++, newId: () => `send-${++ids}` });
+  const storage = options.storage ?? new Map<string, string>();
+  const store = createLabStore({
+    api,
+    sendRequest,
+    pageOrigin: PAGE_ORIGIN,
+    host: 'localhost',
+    now: () => clock++,
+    newId: () => `send-${++ids}`,
+    storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) },
+    fillUrl: (t) => t.replace('{server01}', 'http://localhost:8000').replace('{page}', PAGE_ORIGIN).replace('{server01other}', 'http://127.0.0.1:8000'),
+  });
   if (options.live) lab.subscribe((e: LabEvent) => store.getState().receive([e]));
-  return { store, lab, doors, saves, sent };
+  return { store, lab, doors, saves, sent, storage };
 }

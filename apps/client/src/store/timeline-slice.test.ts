@@ -19,7 +19,7 @@ describe('timeline', () => {
     await store.getState().send();
     const { sends, records, head, sending } = store.getState();
     expect({ sends, records, head, sending }).toEqual({
-      sends: [{ id: 'send-1', number: 1, request: GET_DATA, pageOrigin: PAGE_ORIGIN, startedAt: 1000, result: OK_RESULT, seqFrom: 0, seqTo: 1 }],
+      sends: [{ id: 'send-1', number: 1, request: GET_DATA, pageOrigin: PAGE_ORIGIN, startedAt: 1000, result: OK_RESULT, seqFrom: 0, seqTo: 1, policy: EMPTY_POLICY }],
       records: lab.since(0).events,
       head: 1,
       sending: false,

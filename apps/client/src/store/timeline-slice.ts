@@ -5,7 +5,7 @@
  * would defeat the browser's preflight cache, which is keyed by URL.)
  */
 import type { StateCreator } from 'zustand';
-import { LAB_ENGINE, type LabEvent, type RecordEvent, type SendObservation } from '@cors-lab/shared';
+import { LAB_ENGINE, type LabEvent, type Policy, type RecordEvent, type SendObservation } from '@cors-lab/shared';
 import { toLabRequest } from './request-slice.ts';
 import type { LabDeps, LabState } from './lab-store.ts';
 
@@ -16,6 +16,8 @@ export interface TimelineSend extends SendObservation {
   readonly seqFrom: number;
   /** ...up to this one; null until the send settles. */
   readonly seqTo: number | null;
+  /** The policy server01 held when the send started. */
+  readonly policy: Policy;
 }
 
 export type Connection = 'connecting' | 'live' | 'reconnecting';
@@ -81,8 +83,11 @@ export const createTimelineSlice =
       const has = (seq: number) => known[firstAfter(known, seq - 1)]?.seq === seq;
       const fresh = new Map<number, RecordEvent>();
       for (const e of events) if (e.type === 'record' && !has(e.seq)) fresh.set(e.seq, e);
-      const head = Math.max(get().head, ...events.map((e) => e.seq));
+      const before = get().head;
+      const head = Math.max(before, ...events.map((e) => e.seq));
       for (const e of events) {
+        // The teacher moved the class: follow once, not again when the history is read.
+        if (e.type === 'goto' && e.seq > before) get().openLesson(e.lesson, e.step);
         if (e.type === 'policy') get().applyServerPolicy(e.policy);
         if (e.type === 'backend') get().applyBackend(e.backend);
         if (e.type === 'reset') {
@@ -110,7 +115,7 @@ export const createTimelineSlice =
       const id = deps.newId();
       const seqFrom = get().head;
       const number = (get().sends.at(-1)?.number ?? 0) + 1;
-      const entry: TimelineSend = { id, number, request, pageOrigin: deps.pageOrigin, startedAt: deps.now(), result: null, seqFrom, seqTo: null };
+      const entry: TimelineSend = { id, number, request, pageOrigin: deps.pageOrigin, startedAt: deps.now(), result: null, seqFrom, seqTo: null, policy: get().policy };
       set((s) => ({ sends: [...s.sends, entry].slice(-TIMELINE_LIMIT) }));
       // Let the browser draw the new entry first: then the main thread is free
       // when server01's records arrive, and they show at once.
@@ -123,5 +128,6 @@ export const createTimelineSlice =
       const seqTo = history?.head ?? get().head;
       set((s) => ({ sending: false, sends: s.sends.map((x) => (x.id === id ? { ...x, result, seqTo } : x)) }));
     },
-    clearTimeline: () => set({ sends: [], records: [] }),
+    // Numbering starts again at 1, so an open lesson step counts every send from here on.
+    clearTimeline: () => set((s) => ({ sends: [], records: [], lesson: s.lesson === null ? null : { ...s.lesson, since: 0 } })),
   });
