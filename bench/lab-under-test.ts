@@ -5,7 +5,7 @@
  */
 import { PORTS } from '@cors-lab/shared';
 import { startLab } from '../tools/lab-process.ts';
-import { alive, cpuSeconds, listeningPid, rssMb } from './proc-stats.ts';
+import { alive, cpuSeconds, listeningPid, portsFree, rssMb } from './proc-stats.ts';
 
 export interface LabUnderTest {
   readonly pid: number;
@@ -16,6 +16,7 @@ export interface LabUnderTest {
 }
 
 export async function startLabUnderTest(args: readonly string[]): Promise<LabUnderTest> {
+  await portsFree(Object.values(PORTS));
   const lab = await startLab({ args });
   const pid = listeningPid(lab.pid, PORTS.server02);
   if (pid === null) {

@@ -34,6 +34,24 @@ function listeningInodes(port: number): Set<string> {
   return inodes;
 }
 
+/** Does any process listen on `port`? */
+export function listening(port: number): boolean {
+  return listeningInodes(port).size > 0;
+}
+
+/**
+ * Waits until nothing listens on these ports: a lab started just before
+ * (a test run that held the lock) can take a few seconds to let them go,
+ * and a bench must not measure it instead of its own.
+ */
+export async function portsFree(ports: readonly number[], timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (ports.some(listening)) {
+    if (Date.now() > until) throw new Error(`port ${ports.filter(listening).join(', ')} is still in use after ${timeoutMs / 1000} s: stop what listens there`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 /** The pid among `root` and its descendants that holds a socket listening on `port`. */
 export function listeningPid(root: number, port: number): number | null {
   const inodes = listeningInodes(port);

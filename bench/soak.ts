@@ -1,9 +1,12 @@
 /**
  * `pnpm bench soak [--minutes 10] [--learners 300]`: the classroom load for
  * minutes, learners leaving and joining (so idle labs are dropped), the lab's
- * RSS sampled every 10 s. Growth is measured from the end of a warm-up (30 s
- * or a tenth of the run, whichever is longer), so the JIT and the heap
- * settling at startup do not count as a leak.
+ * RSS sampled every 10 s. Growth is measured from the end of a warm-up, so
+ * what is meant to grow does not count as a leak: the JIT and the heap
+ * settling at startup (30 s, or a tenth of the run), and each lab's history
+ * filling up to its bound (`--history` events at two records a second per
+ * learner: 250 s for the lab's default of 500). A run too short for that
+ * (under 10 min) keeps fewer events a lab, and says so.
  */
 import { parseArgs } from 'node:util';
 import { runLoad } from './classroom-load.ts';
@@ -11,24 +14,35 @@ import { startLabUnderTest } from './lab-under-test.ts';
 import { fmt, percentile } from './stats.ts';
 
 const SAMPLE_SECONDS = 10;
+/** The lab's --history default (apps/lab). */
+const LAB_HISTORY = 500;
 
 export async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    // --history N: the lab's events kept per lab (its default otherwise); a small one fills before the warm-up ends.
+    // --history N: the lab's events kept per lab.
     options: { minutes: { type: 'string', default: '10' }, learners: { type: 'string', default: '300' }, history: { type: 'string' } },
   });
   const minutes = Number(values.minutes);
   const learners = Number(values.learners);
   const seconds = minutes * 60;
-  const warmUp = Math.max(30, seconds / 10);
+  // The lab's own default, unless the run is too short to see it full in its first half.
+  const history = values.history !== undefined ? Number(values.history) : Math.min(LAB_HISTORY, Math.max(20, Math.floor(seconds / 2 - SAMPLE_SECONDS) * 2));
+  // One preflighted send a second per learner is two records a second in its lab.
+  const historyFull = history / 2 + SAMPLE_SECONDS;
+  const warmUp = Math.max(30, seconds / 10, historyFull);
+  if (warmUp >= seconds) {
+    console.error(`soak: the labs' histories (${history} events) fill in about ${historyFull} s, longer than the run: give more --minutes or a smaller --history`);
+    process.exitCode = 2;
+    return;
+  }
   // Idle labs go after a minute, so the labs of learners who left are dropped during the run.
-  const lab = await startLabUnderTest(['--classroom', '--idle-minutes', '1', ...(values.history === undefined ? [] : ['--history', values.history])]);
+  const lab = await startLabUnderTest(['--classroom', '--idle-minutes', '1', '--history', String(history)]);
   try {
     const series: { t: number; rss: number }[] = [];
     const cpuBefore = lab.cpuSeconds();
     const started = performance.now();
-    console.log(`soak: ${learners} learners for ${minutes} min, 3 % of them replaced every 10 s, history ${values.history ?? 'the lab default'}; RSS of lab process ${lab.pid} every ${SAMPLE_SECONDS} s (warm-up ${warmUp} s):`);
+    console.log(`soak: ${learners} learners for ${minutes} min, 3 % of them replaced every 10 s, history ${history} events a lab; RSS of lab process ${lab.pid} every ${SAMPLE_SECONDS} s (warm-up ${warmUp} s, until the histories are full):`);
     const load = await runLoad({
       learners,
       seconds,
@@ -50,7 +64,7 @@ export async function run(args: string[]): Promise<void> {
     console.log(`${load.learners} learners in all, ${load.sends} sends (${load.sendErrors} failed, ${load.skipped} skipped); lost ${load.lost} (gaps ${load.gaps}); latency p95 ${fmt(p95)} ms, p99 ${fmt(p99)} ms`);
     console.log(`lab CPU ${fmt(serverCpu * 100)} % of a core, generator CPU ${fmt(load.generatorCpu * 100)} %; RSS ${fmt(start.rss)} MB at ${Math.round(start.t)} s, ${fmt(end.rss)} MB at ${Math.round(end.t)} s, peak ${fmt(Math.max(...series.map((s) => s.rss)))} MB (target: growth under 10 %)`);
     console.log(
-      `bench soak: rss_start_mb=${fmt(start.rss)} rss_end_mb=${fmt(end.rss)} growth_pct=${fmt(growth)} lost=${load.lost} minutes=${minutes} learners_total=${load.learners} history=${values.history ?? 'default'} p99_ms=${fmt(p99)} server_cpu_pct=${fmt(serverCpu * 100)} generator_cpu_pct=${fmt(load.generatorCpu * 100)}`,
+      `bench soak: rss_start_mb=${fmt(start.rss)} rss_end_mb=${fmt(end.rss)} growth_pct=${fmt(growth)} lost=${load.lost} minutes=${minutes} learners_total=${load.learners} history=${history} warm_up_s=${warmUp} p99_ms=${fmt(p99)} server_cpu_pct=${fmt(serverCpu * 100)} generator_cpu_pct=${fmt(load.generatorCpu * 100)}`,
     );
   } finally {
     await lab.stop();

@@ -1,18 +1,32 @@
 /**
- * `pnpm bench throughput [--seconds 10] [--connections 32]`: server01 answering
- * preflight plus actual (policy applied, every exchange recorded) against a
- * plain Fastify + @fastify/cors server and an Express + cors server with the
- * same policy, in one run, with the same load (autocannon, loopback).
+ * `pnpm bench throughput [--seconds 8] [--rounds 3] [--connections 32]`:
+ * server01 answering preflight plus actual, with the policy applied and every
+ * exchange recorded and streamed to a page watching its lab (the work it does
+ * in a classroom), against a plain Fastify + @fastify/cors server and an
+ * Express + cors server with the same policy, the same route and the same
+ * answers, in one run. The same load for each (autocannon, loopback, same
+ * connections, one request at a time per connection), from this process,
+ * never the servers'. The servers take turns, round after round, so a change
+ * in what else the machine runs falls on all of them alike; the ratios are
+ * the medians of each round's ratios. Each run also gives the server's CPU
+ * time a request (from /proc), the figure to trust when other work on the
+ * machine, not the server, limited the run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { API_ROUTES, CONTROL_ROUTES, originOf, PORTS } from '@cors-lab/shared';
-import { startLab } from '../tools/lab-process.ts';
 import { BENCH_POLICY } from './bench-policy.ts';
+import { startLabUnderTest } from './lab-under-test.ts';
+import { cpuSeconds, portsFree } from './proc-stats.ts';
+import { countEvents } from './record-counter.ts';
+import { checkSameAnswers } from './same-answers.ts';
 import { fmt } from './stats.ts';
 
 const ORIGIN = originOf('server02');
+const BASELINE_PORTS = { fastify: 8201, express: 8202 } as const;
+/** A server using less of a core than this was not what limited its run. */
+const SATURATED = 0.9;
 
 /** One preflight and one actual PUT, as a page sends them. */
 const exchange: autocannon.Request[] = [
@@ -20,54 +34,141 @@ const exchange: autocannon.Request[] = [
   { method: 'PUT', path: API_ROUTES.data, headers: { Origin: ORIGIN, 'X-Custom-Header': '1', 'Content-Type': 'text/plain' }, body: 'new value' },
 ];
 
-function startServer(file: string, port: number): Promise<ChildProcess> {
+interface Target {
+  readonly key: 'lab' | 'lab_unwatched' | 'fastify_cors' | 'express';
+  readonly name: string;
+  readonly port: number;
+  /** The process that serves, for its CPU time. */
+  readonly pid: number;
+}
+
+interface Run {
+  readonly rps: number;
+  readonly responses: number;
+  readonly p99: number;
+  /** Shares of one core over the run. */
+  readonly serverCpu: number;
+  readonly generatorCpu: number;
+}
+
+/** A baseline server, run by node itself (tsx as a loader, as the lab runs), so its pid is the one that serves. */
+function startBaseline(file: string, port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', file, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', file, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout?.on('data', (d: Buffer) => d.toString().includes('ready') && resolve(child));
     child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
   });
 }
 
-/** The CORS headers a server sends to the bench's preflight: all three must agree, or the comparison is unfair. */
-async function preflightHeaders(port: number): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${port}${API_ROUTES.data}`, { method: 'OPTIONS', headers: exchange[0]!.headers as Record<string, string> });
-  const all: [string, string][] = []; res.headers.forEach((v, n) => all.push([n, v]));
-  return all.filter(([n]) => n.startsWith('access-control-')).map(([n, v]) => `${n}: ${v}`).sort().join('; ');
+async function measure(t: Target, seconds: number, connections: number): Promise<Run> {
+  const serverBefore = cpuSeconds(t.pid);
+  const generatorBefore = process.cpuUsage();
+  const started = performance.now();
+  const r = await autocannon({ url: `http://127.0.0.1:${t.port}`, connections, pipelining: 1, duration: seconds, requests: exchange });
+  const wall = (performance.now() - started) / 1000;
+  const gen = process.cpuUsage(generatorBefore);
+  if (r.non2xx > 0 || r.errors > 0 || r.timeouts > 0) throw new Error(`${t.name}: ${r.non2xx} non-2xx answers, ${r.errors} errors, ${r.timeouts} timeouts`);
+  return {
+    rps: r.requests.average,
+    responses: r.requests.total,
+    p99: r.latency.p99,
+    serverCpu: (cpuSeconds(t.pid) - serverBefore) / wall,
+    generatorCpu: (gen.user + gen.system) / 1e6 / wall,
+  };
 }
 
-async function load(port: number, seconds: number, connections: number): Promise<autocannon.Result> {
-  return autocannon({ url: `http://127.0.0.1:${port}`, connections, duration: seconds, requests: exchange });
+/**
+ * The lab's run with a page watching its lab, as a learner's page does
+ * (without one, records are kept but never built or sent), and the proof that
+ * it got a record for every answer.
+ */
+async function measureTarget(t: Target, seconds: number, connections: number): Promise<Run> {
+  if (t.key !== 'lab') return measure(t, seconds, connections);
+  const watcher = await countEvents(PORTS.server02, CONTROL_ROUTES.events, `localhost:${PORTS.server02}`);
+  try {
+    const r = await measure(t, seconds, connections);
+    // Answers still in flight when the load stopped are recorded too: let their records in.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (watcher.received < r.responses || watcher.gaps > 0) throw new Error(`the page watching the lab got ${watcher.received} records for ${r.responses} answers (${watcher.gaps} skipped)`);
+    return r;
+  } finally {
+    watcher.close();
+  }
 }
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 === 1 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const pct = (share: number) => `${fmt(share * 100)} %`;
 
 export async function run(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } } });
-  const seconds = Number(values.seconds);
-  const connections = Number(values.connections);
-  const lab = await startLab();
+  const { values } = parseArgs({
+    args,
+    options: { seconds: { type: 'string', default: '8' }, rounds: { type: 'string', default: '3' }, connections: { type: 'string', default: '32' } },
+  });
+  const [seconds, rounds, connections] = [Number(values.seconds), Number(values.rounds), Number(values.connections)];
+  await portsFree(Object.values(BASELINE_PORTS));
+  const lab = await startLabUnderTest([]);
   const children: ChildProcess[] = [];
   try {
-    await fetch(`http://localhost:${PORTS.server02}${CONTROL_ROUTES.policy}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(BENCH_POLICY) });
-    children.push(await startServer('bench/servers/fastify-cors.ts', 8201), await startServer('bench/servers/express-cors.ts', 8202));
-    const targets = [
-      { name: 'server01 (policy + recording)', key: 'lab', port: PORTS.server01 },
-      { name: 'Fastify + @fastify/cors', key: 'fastify_cors', port: 8201 },
-      { name: 'Express + cors', key: 'express', port: 8202 },
+    const put = await fetch(`http://localhost:${PORTS.server02}${CONTROL_ROUTES.policy}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(BENCH_POLICY) });
+    if (!put.ok) throw new Error(`PUT ${CONTROL_ROUTES.policy}: ${put.status} ${await put.text()}`);
+    children.push(await startBaseline('bench/servers/fastify-cors.ts', BASELINE_PORTS.fastify), await startBaseline('bench/servers/express-cors.ts', BASELINE_PORTS.express));
+    const [fastifyPid, expressPid] = children.map((c) => c.pid!);
+    const targets: Target[] = [
+      { key: 'lab', name: 'server01 (policy, recording, a page watching)', port: PORTS.server01, pid: lab.pid },
+      { key: 'fastify_cors', name: 'Fastify + @fastify/cors', port: BASELINE_PORTS.fastify, pid: fastifyPid! },
+      { key: 'express', name: 'Express + cors', port: BASELINE_PORTS.express, pid: expressPid! },
+      { key: 'lab_unwatched', name: 'server01 (policy, recording, nobody watching)', port: PORTS.server01, pid: lab.pid },
     ];
-    for (const t of targets) console.log(`${t.name.padEnd(32)} preflight answer: ${await preflightHeaders(t.port)}`);
-    const rps: Record<string, number> = {};
-    for (const t of targets) {
-      await load(t.port, 2, connections); // warm-up
-      const r = await load(t.port, seconds, connections);
-      if (r.non2xx > 0 || r.errors > 0) throw new Error(`${t.name}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
-      rps[t.key] = r.requests.average;
-      console.log(`${t.name.padEnd(32)} ${fmt(r.requests.average)} req/s (p99 latency ${r.latency.p99} ms, ${r.requests.total} requests)`);
+    for (const line of await checkSameAnswers(exchange, targets.slice(0, 3))) console.log(line);
+
+    const runs = new Map<Target['key'], Run[]>(targets.map((t) => [t.key, []]));
+    console.log(`${connections} connections, one request at a time on each; ${rounds} rounds of ${seconds} s per server, after 2 s of warm-up each`);
+    for (const t of targets) await measureTarget(t, 2, connections);
+    for (let round = 1; round <= rounds; round++) {
+      for (const t of targets) {
+        const r = await measureTarget(t, seconds, connections);
+        runs.get(t.key)!.push(r);
+        console.log(
+          `round ${round}  ${t.name.padEnd(46)} ${fmt(r.rps).padStart(9)} req/s  p99 ${r.p99} ms  server CPU ${pct(r.serverCpu)} of a core (${fmt((r.serverCpu * 1e6) / r.rps)} µs a request)  generator CPU ${pct(r.generatorCpu)}`,
+        );
+      }
     }
-    const vsFastify = rps.lab! / rps.fastify_cors!;
-    const vsExpress = rps.lab! / rps.express!;
-    console.log(`server01 / @fastify/cors: ${fmt(vsFastify)}x (target at least 0.8x); server01 / Express: ${fmt(vsExpress)}x (target above 1x)`);
-    console.log(`bench throughput: lab_rps=${fmt(rps.lab!)} fastify_cors_rps=${fmt(rps.fastify_cors!)} express_rps=${fmt(rps.express!)} vs_fastify_cors=${fmt(vsFastify)} vs_express=${fmt(vsExpress)}`);
+    report(targets, runs);
   } finally {
     for (const c of children) c.kill('SIGTERM');
-    lab.stop();
+    await lab.stop();
   }
+}
+
+function report(targets: readonly Target[], runs: Map<Target['key'], Run[]>): void {
+  const rps = (key: Target['key']) => runs.get(key)!.map((r) => r.rps);
+  const ratios = (key: Target['key'], base: Target['key']) => rps(key).map((v, i) => v / rps(base)[i]!);
+  console.log('median over the rounds:');
+  for (const t of targets) {
+    const rs = runs.get(t.key)!;
+    console.log(
+      `  ${t.name.padEnd(46)} ${fmt(median(rs.map((r) => r.rps))).padStart(9)} req/s  server CPU ${pct(median(rs.map((r) => r.serverCpu)))}  generator CPU ${pct(median(rs.map((r) => r.generatorCpu)))}  (all: ${rs.map((r) => fmt(r.rps)).join(', ')})`,
+    );
+  }
+  // CPU a request costs each server: unlike req/s, it holds when the machine, not the server, limits a round.
+  const cpuPerRequest = (key: Target['key']) => median(runs.get(key)!.map((r) => (r.serverCpu * 1e6) / r.rps));
+  const cpuVsFastify = cpuPerRequest('fastify_cors') / cpuPerRequest('lab');
+  const busy = [...runs.values()].flat().filter((r) => r.serverCpu < SATURATED).length;
+  if (busy > 0) console.log(`${busy} runs had the server below ${pct(SATURATED)} of a core: the machine, not the server, limited them, and their req/s ratios lean towards 1`);
+  console.log(
+    `CPU a request (median): ${targets.map((t) => `${t.name} ${fmt(cpuPerRequest(t.key))} µs`).join(', ')}; @fastify/cors / server01 ${fmt(cpuVsFastify)}x`,
+  );
+  const vsFastify = median(ratios('lab', 'fastify_cors'));
+  const vsExpress = median(ratios('lab', 'express'));
+  const unwatched = median(ratios('lab_unwatched', 'fastify_cors'));
+  console.log(`server01 / @fastify/cors: ${fmt(vsFastify)}x (rounds: ${ratios('lab', 'fastify_cors').map(fmt).join(', ')}; target at least 0.8x)`);
+  console.log(`server01 / Express + cors: ${fmt(vsExpress)}x (rounds: ${ratios('lab', 'express').map(fmt).join(', ')}; target above 1x)`);
+  console.log(`server01 with nobody watching / @fastify/cors: ${fmt(unwatched)}x`);
+  const m = (key: Target['key']) => fmt(median(rps(key)));
+  console.log(
+    `bench throughput: vs_fastify_cors=${fmt(vsFastify)} vs_express=${fmt(vsExpress)} lab_rps=${m('lab')} fastify_cors_rps=${m('fastify_cors')} express_rps=${m('express')} lab_unwatched_rps=${m('lab_unwatched')} unwatched_vs_fastify_cors=${fmt(unwatched)} cpu_vs_fastify_cors=${fmt(cpuVsFastify)} unsaturated_runs=${busy} rounds=${rps('lab').length}`,
+  );
 }

@@ -106,6 +106,8 @@ test('selecting an older entry draws its sequence; a blocked one shows where it 
 });
 
 test('no serious or critical axe findings, in normal and in presenter mode', async ({ page }) => {
+  // axe reads the whole page twice; on a loaded machine that outlasts the default 30 s.
+  test.setTimeout(90_000);
   const { lab, entry } = await sendPreflightedPut(page);
   await lab.exchange(entry, 'preflight');
   expect(await seriousViolations(page)).toEqual([]);

@@ -1,5 +1,6 @@
 /** Issue 4: the lab speaks English and 简体中文; the browser's language picks first, the switcher changes it and is remembered. */
 import { expect, test, type Page } from '@playwright/test';
+import { englishLeft } from './support/english-left.ts';
 import { LabPage } from './support/lab-page.ts';
 
 const SWITCHER = 'Language / 语言';
@@ -72,5 +73,58 @@ test.describe('a browser set to English', () => {
     await expect(page.getByLabel(SWITCHER)).toHaveValue('en');
     await expect(page.getByRole('button', { name: /^Send/ })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Timeline' })).toBeVisible();
+  });
+});
+
+test.describe('a Chinese page has no English left', () => {
+  test.use({ locale: 'zh-CN' });
+  // Each view is read whole, text and accessible names; the walk reads five of them.
+  test.describe.configure({ timeout: 90_000 });
+
+  test('in the lesson list, a lesson, the timeline, the explainer, presenter mode and the Server code panel', async ({ page }) => {
+    await openInChinese(page);
+    expect(await englishLeft(page)).toEqual([]);
+
+    // A lesson, and a preflighted PUT that passes: preflight and actual request opened, reasons shown.
+    await page.getByRole('region', { name: '课程' }).getByRole('button', { name: '经典演示：200 不等于成功' }).click();
+    await page.getByRole('button', { name: /^发送/ }).click();
+    const blocked = page.getByRole('listitem', { name: '第 1 次发送' });
+    await expect(blocked).toHaveAttribute('data-tone', 'blocked');
+    await page.getByLabel('Access-Control-Allow-Origin', { exact: true }).selectOption('*');
+    await page.getByLabel('Access-Control-Allow-Methods', { exact: true }).fill('PUT');
+    await expect(page.getByTestId('policy-sync')).toHaveText('server01 现在使用此策略');
+    await page.getByLabel('方法', { exact: true }).fill('PUT');
+    await page.getByRole('button', { name: /^发送/ }).click();
+    const entry = page.getByRole('listitem', { name: '第 2 次发送' });
+    await expect(entry).toHaveAttribute('data-tone', 'allowed');
+    for (const e of [entry, blocked]) {
+      for (const details of await e.locator('details').all()) await details.locator(':scope > summary').click();
+    }
+    await expect(entry.getByTestId('explainer-reason')).toContainText('它需要预检，因为方法 PUT 不是 GET、HEAD 或 POST');
+    await expect(blocked.getByTestId('reason')).toContainText('响应里没有 Access-Control-Allow-Origin 头');
+    expect(await englishLeft(page)).toEqual([]);
+
+    await page.getByRole('button', { name: '演示模式' }).click();
+    // The diagram of the selected entry: the one last clicked.
+    await expect(page.getByTestId('sequence-diagram')).toBeVisible();
+    expect(await englishLeft(page)).toEqual([]);
+    await page.getByRole('button', { name: '演示模式' }).click();
+
+    await page.getByRole('tab', { name: '导出' }).click();
+    expect(await englishLeft(page)).toEqual([]);
+    await page.getByRole('tab', { name: '导入' }).click();
+    await page.getByLabel('要导入的配置').fill('CORS_ALLOWED_ORIGINS = ["http://localhost:8100"]\nCORS_ALLOW_METHODS = ["GET", "PUT"]\n');
+    await page.getByRole('button', { name: /^导入 Ctrl\+Enter$/ }).click();
+    await expect(page.getByRole('button', { name: '应用到 server01' })).toBeVisible();
+    expect(await englishLeft(page)).toEqual([]);
+  });
+
+  test('in the teacher view', async ({ page }) => {
+    await page.goto('/?teacher#token=e2e-teacher-token');
+    await expect(page.getByRole('heading', { name: 'CORS 实验室：教师视图' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await page.getByRole('button', { name: '让所有人跳到这一步' }).click();
+    await expect(page.getByRole('status')).toContainText(/^已把 \d+ 名学员带到课程/);
+    expect(await englishLeft(page)).toEqual([]);
   });
 });

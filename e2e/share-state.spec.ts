@@ -68,3 +68,22 @@ test('the state exports as JSON and imports again', async ({ page }) => {
   await expect(lab.field('Method')).toHaveValue('DELETE');
   await expect(lab.field('Access-Control-Allow-Origin')).toHaveValue('reflect');
 });
+
+test('a shared link carries the language: a Chinese link opens in Chinese in an English browser', async ({ page, browser }) => {
+  const lab = new LabPage(page);
+  await lab.open('/?labs=own');
+  await new LessonWalk(lab).open(/The classic demo/);
+  await page.getByLabel('Language / 语言').selectOption('zh-CN');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await page.getByRole('button', { name: '复制分享链接' }).click();
+  const link = await page.getByLabel('分享链接').inputValue();
+
+  const other = await browser.newContext({ locale: 'en-US' });
+  const friend = await other.newPage();
+  await friend.goto(link.replace('http://localhost:8100/', '/?labs=own'));
+  await expect(friend.getByRole('status', { name: '事件流' })).toHaveText('事件流：已连接');
+  await expect(friend.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(friend.getByLabel('Language / 语言')).toHaveValue('zh-CN');
+  await expect(friend.getByTestId('step-title')).toContainText('第 1 步（共 2 步）：服务器返回了 200');
+  await other.close();
+});

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what CORS Lab needs on a fresh Debian machine that has only Node 20
 # and npm: pnpm, the workspace's dependencies; with --browser a Chromium for
-# the end-to-end tests (Playwright's own if present, else Debian's); with
+# the end-to-end tests (Playwright's own if present, else Debian's) and ffmpeg
+# for the demo recordings (Playwright cannot download its own here); with
 # --backends the Debian packages of the real backends the conformance check
 # runs (Django, Flask, their CORS libraries, nginx). Flags go in any order.
 set -euo pipefail
@@ -49,6 +50,20 @@ if [ "$browser" = yes ]; then
   else
     echo "setup: installing Debian's chromium (Playwright cannot download its own here)"
     apt_install chromium
+  fi
+  # pnpm demo:record (and pnpm test, which records one lesson) films with Playwright's
+  # screencast, which needs ffmpeg with VP9; the MP4 needs libx264, the Chinese captions a CJK font.
+  if command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1; then
+    echo "setup: ffmpeg found"
+  elif command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing Debian's ffmpeg for the demo recordings"
+    apt_install ffmpeg
+  else
+    echo "setup: no ffmpeg and no apt-get: install ffmpeg (with libx264 and libvpx) for pnpm demo:record" >&2
+  fi
+  if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null | head -n 1)" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing a Chinese font (fonts-noto-cjk) for the zh-CN pages and recordings"
+    apt_install fonts-noto-cjk
   fi
 fi
 

@@ -1,16 +1,23 @@
 /** Drives the lab through its UI, as a learner would. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { UI_WORDS, type UiWords } from './ui-words.ts';
 
 export type Api = 'fetch' | 'xhr';
+/** What sends the request: fetch, XMLHttpRequest, or a script element (JSONP). */
+export type Sender = Api | 'script';
 
 export class LabPage {
-  constructor(readonly page: Page) {}
+  /** `words`: the page's language; a browser whose locale is zh-CN gets the Chinese UI. */
+  constructor(
+    readonly page: Page,
+    readonly words: UiWords = UI_WORDS.en,
+  ) {}
 
   async open(path = '/'): Promise<void> {
     await this.page.goto(path);
-    await expect(this.page.getByRole('status', { name: 'event stream' })).toHaveText('events: live');
+    await expect(this.page.getByRole('status', { name: this.words.eventStream })).toHaveText(this.words.eventsLive);
     // Every story starts from the classic demo: server01 with no CORS policy.
-    await this.page.getByRole('button', { name: 'Reset lab' }).click();
+    await this.page.getByRole('button', { name: this.words.resetLab }).click();
     await this.policySaved();
   }
 
@@ -18,27 +25,44 @@ export class LabPage {
     return this.page.getByLabel(label, { exact: true });
   }
 
-  async useApi(api: Api): Promise<void> {
-    await this.page.getByRole('radio', { name: api === 'fetch' ? 'fetch' : 'XMLHttpRequest' }).check();
+  async useApi(api: Sender): Promise<void> {
+    const name = { fetch: 'fetch', xhr: 'XMLHttpRequest', script: this.words.scriptTag }[api];
+    await this.page.getByRole('radio', { name }).check();
+  }
+
+  /** Which page sends: '' for this page, or another origin's frame (lesson 12: the attacker, a sandbox, a look-alike). */
+  async sendFrom(origin: string): Promise<void> {
+    await this.field(this.words.sentFrom).selectOption(origin);
+  }
+
+  /** Opens `url` in a new tab of the same browser (same cookies), lets `look` read it, and closes the tab. */
+  async inNewTab(url: string, look: (tab: Page) => Promise<void>): Promise<void> {
+    const tab = await this.page.context().newPage();
+    try {
+      await tab.goto(url);
+      await look(tab);
+    } finally {
+      await tab.close();
+    }
   }
 
   async request(opts: { method?: string; url?: string; body?: string }): Promise<void> {
-    if (opts.method !== undefined) await this.field('Method').fill(opts.method);
+    if (opts.method !== undefined) await this.field(this.words.method).fill(opts.method);
     if (opts.url !== undefined) await this.field('URL').fill(opts.url);
-    if (opts.body !== undefined) await this.field('Body').fill(opts.body);
+    if (opts.body !== undefined) await this.field(this.words.body).fill(opts.body);
   }
 
   async addHeader(name: string, value: string): Promise<void> {
-    const rows = this.page.getByLabel(/^Header name \d+$/);
+    const rows = this.page.getByLabel(this.words.headerNames);
     const n = (await rows.count()) + 1;
-    await this.page.getByRole('button', { name: 'Add header' }).click();
-    await this.field(`Header name ${n}`).fill(name);
-    await this.field(`Header value ${n}`).fill(value);
+    await this.page.getByRole('button', { name: this.words.addHeader }).click();
+    await this.field(this.words.headerName(n)).fill(name);
+    await this.field(this.words.headerValue(n)).fill(value);
   }
 
   /** fetch's credentials: 'include', or XHR's withCredentials. */
   async withCredentials(api: Api): Promise<void> {
-    if (api === 'fetch') await this.field('Credentials').selectOption('include');
+    if (api === 'fetch') await this.field(this.words.credentials).selectOption('include');
     else await this.field('withCredentials').check();
   }
 
@@ -46,23 +70,23 @@ export class LabPage {
   async send(): Promise<Locator> {
     const entries = this.page.getByTestId('timeline-entry');
     const before = await entries.count();
-    await this.page.getByRole('button', { name: /^Send/ }).click();
+    await this.page.getByRole('button', { name: this.words.send }).click();
     await expect(entries).toHaveCount(before + 1);
     const entry = entries.first();
     await expect(entry).not.toHaveAttribute('data-tone', 'pending');
-    await expect(this.page.getByRole('button', { name: /^Send/ })).toBeEnabled();
+    await expect(this.page.getByRole('button', { name: this.words.send })).toBeEnabled();
     // The explainer must agree with what Chromium did, on every send of every story.
     await expect(entry.getByTestId('explainer-mismatch')).toHaveCount(0);
     return entry;
   }
 
   async policySaved(): Promise<void> {
-    await expect(this.page.getByTestId('policy-sync')).toHaveText('server01 uses this policy now');
+    await expect(this.page.getByTestId('policy-sync')).toHaveText(this.words.policySaved);
   }
 
   async allowOrigin(mode: 'none' | '*' | 'list' | 'reflect', origins: string[] = []): Promise<void> {
     await this.field('Access-Control-Allow-Origin').selectOption(mode);
-    if (mode === 'list') await this.field('Allowed origins').fill(origins.join('\n'));
+    if (mode === 'list') await this.field(this.words.allowedOrigins).fill(origins.join('\n'));
     await this.policySaved();
   }
 
@@ -73,6 +97,17 @@ export class LabPage {
 
   async policyCheck(label: string, on: boolean): Promise<void> {
     await this.field(label).setChecked(on);
+    await this.policySaved();
+  }
+
+  /** Types into one field of the request builder (a header value, say), as a learner does. */
+  async fill(label: string, value: string): Promise<void> {
+    await this.field(label).fill(value);
+  }
+
+  /** Picks an option of a policy select, and waits until server01 uses the policy. */
+  async policySelect(label: string, value: string): Promise<void> {
+    await this.field(label).selectOption(value);
     await this.policySaved();
   }
 

@@ -1,13 +1,14 @@
 /**
  * Runs the lab: server01 (the API, port 8000) and server02 (the page and the
- * control plane, port 8100) in one process, sharing one in-memory LabHub.
+ * control plane, port 8100) in one process, sharing one in-memory LabHub,
+ * and lesson 12's attacker page on another origin of the same site (port 8300).
  */
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { detectBackends, startBackend } from '@cors-lab/backends';
 import { BackendPool, buildServer01, LabBackends } from '@cors-lab/server01';
-import { buildServer02 } from '@cors-lab/server02';
+import { buildAttackerApp, buildServer02 } from '@cors-lab/server02';
 import { EMPTY_POLICY, LabHub, PORTS } from '@cors-lab/shared';
 import { isLoopback, learnerUrls } from './lan-urls.ts';
 
@@ -62,18 +63,23 @@ const server02 = buildServer02({
   backends: { list: detectBackends, select: (lab, id) => backends.select(lab, id), policyChanged: (lab) => backends.policyChanged(lab) },
 });
 
+const urls = learnerUrls(host, PORTS.server02);
+const apiHost = urls[0] === undefined ? host : new URL(urls[0]).hostname;
+const attacker = buildAttackerApp({ logger });
+
 await server01.listen({ host, port: PORTS.server01 });
 await server02.listen({ host, port: PORTS.server02 });
+await attacker.listen({ host, port: PORTS.attacker });
 
-const urls = learnerUrls(host, PORTS.server02);
 console.log(`CORS Lab is running (${labs === 'own' ? 'classroom: each browser gets a lab of its own' : 'one shared lab'}).
   Open the lab:  ${urls.join('\n                 ')}
-  server01 API:  http://${urls[0] === undefined ? host : new URL(urls[0]).hostname}:${PORTS.server01}/getData.html
+  server01 API:  http://${apiHost}:${PORTS.server01}/getData.html
+  Attacker page: http://${apiHost}:${PORTS.attacker}/  (lesson 12: another origin, same site)
   Teacher view:  ${urls[0] ?? `http://${host}:${PORTS.server02}/`}?teacher#token=${values['teacher-token']}  (keep this link to yourself)`);
 
 async function close(): Promise<void> {
   clearInterval(sweeper);
-  const closing = Promise.allSettled([server01.close(), server02.close(), pool.stopAll()]);
+  const closing = Promise.allSettled([server01.close(), server02.close(), attacker.close(), pool.stopAll()]);
   // Event streams never end by themselves: end them, or close() waits forever.
   server01.server.closeAllConnections();
   server02.server.closeAllConnections();

@@ -131,7 +131,12 @@ export function buildServer01(options: Server01Options): FastifyInstance {
 
   // Any body, any Content-Type: a lesson's request must never be refused for its media type.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  const takeBytes = (_req: FastifyRequest, body: Buffer, done: (err: null, body: Buffer) => void) => done(null, body);
+  // '*' takes a body without a (valid) Content-Type. The pattern takes every
+  // other one: Fastify keeps the parser it finds for a pattern per Content-Type,
+  // but parses the header again on every request that falls through to '*'.
+  app.addContentTypeParser(/^/, { parseAs: 'buffer' }, takeBytes);
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, takeBytes);
 
   // Hooks in callback style: an async hook costs a promise and a microtask turn on every request.
   app.addHook('onRequest', (req, reply, done) => {
@@ -163,11 +168,20 @@ export function buildServer01(options: Server01Options): FastifyInstance {
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
     const { answer, headersToSet } = preparedAnswer(lab.policy, { method, origin, isPreflight: preflight });
     const exchange: Exchange = { request: req, method, lab, receivedAt: now(), preflight, answer, headersToSet, payload: undefined };
-    setRawHeaders(reply.raw, headersToSet);
-    recordWhenSent(reply.raw, exchange);
+    const res = reply.raw;
+    setRawHeaders(res, headersToSet);
+    recordWhenSent(res, exchange);
     // Answered here: Fastify runs no route, and done() is not called.
-    if (preflight && answer.answeredBy !== 'routes') reply.code(answer.status ?? 204).send(answer.body ?? '');
-    else done();
+    if (!preflight || answer.answeredBy === 'routes') done();
+    else if (answer.answeredBy === 'policy' && answer.status === 204) {
+      // The common preflight, written straight to Node's response: the same
+      // bytes Fastify's reply would send for a 204 (no body, no Content-Type),
+      // without its send pipeline, on the path a page takes before every
+      // preflighted request.
+      reply.hijack();
+      res.writeHead(204);
+      res.end();
+    } else reply.code(answer.status ?? 204).send(answer.body ?? '');
   });
 
   /** Publishes the exchange to its lab once the answer has gone on the wire. */

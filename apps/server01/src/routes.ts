@@ -4,7 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { API_ROUTES, DATA_BODY, SESSION_COOKIE } from '@cors-lab/shared';
 import { registerErrorRoutes } from './routes-errors.ts';
 import { registerHeadersRoutes } from './routes-headers.ts';
+import { registerJsonpRoutes } from './routes-jsonp.ts';
 import { registerResourceRoutes } from './routes-resource.ts';
+import { registerSessionRoutes } from './routes-session.ts';
 
 /** What a route answers, as data: the raw-bytes path for methods Node refuses reuses it. */
 export function routeAnswer(path: string): { status: number; contentType: string; body: string } {
@@ -17,6 +19,8 @@ export function registerRoutes(app: FastifyInstance): void {
   registerHeadersRoutes(app);
   registerResourceRoutes(app);
   registerErrorRoutes(app);
+  registerJsonpRoutes(app);
+  registerSessionRoutes(app);
 
   // Same-site with the page (localhost:8100 and localhost:8000), so SameSite=Lax lets it ride on credentialed requests.
   app.all(API_ROUTES.login, async (_req, reply) =>

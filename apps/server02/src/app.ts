@@ -31,6 +31,8 @@ import { registerClassroomRoutes } from './classroom-routes.ts';
 import { errorBody, registerErrorHandler } from './errors.ts';
 import { streamEvents } from './event-stream.ts';
 
+export { buildAttackerApp, type AttackerOptions } from './attacker-app.ts';
+
 export interface Server02Options {
   readonly hub: LabHub;
   /** The built client (apps/client/dist); without it only the control plane runs. */

@@ -27,7 +27,19 @@ export function streamEvents(lab: Lab, after: number, instance: string, req: Fas
   const hello = `event: hello\ndata: ${JSON.stringify({ instance, head: lab.head })}\n\n`;
   // retry: how soon EventSource reconnects by itself.
   res.write(`retry: 1000\n${hello}${events.map((e) => frame(e.seq, e.json)).join('')}`);
-  const unsubscribe = lab.subscribe((e, json) => res.write(frame(e.seq, json)));
+  // Frames published in one turn of the event loop go out in one write: a
+  // busy lab publishes a record per exchange, and a write per record cost
+  // more than making the record.
+  let pending = '';
+  const flush = () => {
+    const text = pending;
+    pending = '';
+    if (!res.destroyed) res.write(text);
+  };
+  const unsubscribe = lab.subscribe((e, json) => {
+    if (pending === '') setImmediate(flush);
+    pending += frame(e.seq, json);
+  });
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
   req.raw.once('close', () => {
     clearInterval(heartbeat);

@@ -2,6 +2,7 @@
  * Policy to headers: the one function that decides what server01 sends.
  * server01 answers with it; the editor previews with it.
  */
+import { matchesOriginPattern } from './origin-patterns.ts';
 import type { Policy, RawHeaders } from './policy.ts';
 
 export type HeaderLine = [name: string, value: string];
@@ -39,7 +40,8 @@ export function allowOriginValue(policy: Policy, origin: string | undefined): st
     case '*':
       return '*';
     case 'list':
-      return origin !== undefined && policy.originList.includes(origin) ? origin : null;
+      // `null` is listed like any origin, and then every sandboxed document and data: URL shares it.
+      return origin !== undefined && (policy.originList.includes(origin) || matchesOriginPattern(policy.originPatterns ?? [], origin)) ? origin : null;
     case 'reflect':
       return origin ?? null;
   }

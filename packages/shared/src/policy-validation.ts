@@ -1,6 +1,7 @@
 /** Validates a policy at the edge, with messages that name the field. */
 import { Value } from '@sinclair/typebox/value';
 import { isSerializedOrigin, isToken } from './http-syntax.ts';
+import { originPatternProblem } from './origin-patterns.ts';
 import { PolicySchema, type Policy } from './policy.ts';
 
 export interface FieldError {
@@ -66,6 +67,10 @@ export function checkPolicy(input: unknown): PolicyCheck {
     if (!isSerializedOrigin(origin)) {
       errors.push({ field: `/originList/${i}`, message: `originList[${i}] must be a serialized origin: "${origin}" has a port the scheme uses by default or above 65535; browsers leave a default port out` });
     }
+  });
+  (policy.originPatterns ?? []).forEach((pattern, i) => {
+    const problem = originPatternProblem(pattern);
+    if (problem !== null) errors.push({ field: `/originPatterns/${i}`, message: `originPatterns[${i}] ${problem} (got ${show(pattern)})` });
   });
   for (const side of ['preflight', 'actual'] as const) {
     const names = new Map<string, string>();

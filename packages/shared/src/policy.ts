@@ -4,6 +4,7 @@
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { HEADER_VALUE_PATTERN, ORIGIN_PATTERN, TOKEN_PATTERN } from './http-syntax.ts';
+import { ORIGIN_PATTERN_MAX } from './origin-patterns.ts';
 
 const token = (what: string) =>
   Type.String({ pattern: TOKEN_PATTERN, maxLength: 128, description: `must be ${what}: an HTTP token (letters, digits, ! # $ % & ' * + - . ^ _ \` | ~), no spaces` });
@@ -18,6 +19,12 @@ const serializedOrigin = Type.String({
   pattern: ORIGIN_PATTERN,
   maxLength: 512,
   description: 'must be a serialized origin such as http://localhost:8100: scheme://host[:port], lowercase, no path, no trailing slash',
+});
+
+const originPattern = Type.String({
+  minLength: 1,
+  maxLength: ORIGIN_PATTERN_MAX,
+  description: `must be a JavaScript regular expression of 1 to ${ORIGIN_PATTERN_MAX} characters, such as ^https://[a-z]+\\.example\\.com$`,
 });
 
 const list = <T extends TSchema>(item: T) => Type.Array(item, { maxItems: 32, description: 'must be a list of at most 32 entries' });
@@ -53,9 +60,14 @@ export type AllowOrigin = Static<typeof AllowOriginSchema>;
 
 export const PolicySchema = Type.Object(
   {
-    /** none: no Access-Control-Allow-Origin; `*`; one of `originList`; or the request's Origin echoed. */
+    /** none: no Access-Control-Allow-Origin; `*`; one of `originList` or `originPatterns`; or the request's Origin echoed. */
     allowOrigin: AllowOriginSchema,
     originList: list(serializedOrigin),
+    /**
+     * With `list`, an Origin matching one of these regular expressions is allowed too
+     * (RegExp.test: a search, anchored only where the pattern says ^ or $). Optional: older states have none.
+     */
+    originPatterns: Type.Optional(list(originPattern)),
     allowMethods: list(token('a method or *')),
     allowHeaders: list(token('a header name or *')),
     exposeHeaders: list(token('a header name or *')),
@@ -81,6 +93,7 @@ export type Policy = Static<typeof PolicySchema>;
 export const EMPTY_POLICY: Policy = {
   allowOrigin: 'none',
   originList: [],
+  originPatterns: [],
   allowMethods: [],
   allowHeaders: [],
   exposeHeaders: [],

@@ -3,13 +3,18 @@
  * page would send the request: fetch.spec.whatwg.org/#cors-preflight-fetch
  */
 import { isCorsSafelistedMethod, isForbiddenMethod, normalizeMethod } from './http-syntax.ts';
+import type { Lang } from './lessons/types.ts';
 import type { HeaderLine } from './policy-answer.ts';
+import { said } from './said.ts';
 
 export type CredentialsMode = 'omit' | 'same-origin' | 'include';
 
+/** How the page sends: fetch, XMLHttpRequest, or a `<script src>` element (JSONP, no CORS: lesson 13). */
+export type Sender = 'fetch' | 'xhr' | 'script';
+
 /** What a page's script asks for: the request builder's output. */
 export interface LabRequest {
-  readonly api: 'fetch' | 'xhr';
+  readonly api: Sender;
   /** As typed, case kept. */
   readonly method: string;
   readonly url: string;
@@ -17,6 +22,16 @@ export interface LabRequest {
   readonly body: string;
   /** fetch's credentials mode; XHR's withCredentials is `include`, without it `same-origin`. */
   readonly credentials: CredentialsMode;
+  /**
+   * The origin of the document whose script sends, when it is not the lab page (lesson 12): a page
+   * of the attacker server, or `null` for a sandboxed iframe. That origin goes out as Origin.
+   */
+  readonly from?: string;
+}
+
+/** The origin a request is sent from: its `from`, or the lab page's. */
+export function senderOrigin(request: LabRequest, pageOrigin: string): string {
+  return request.from ?? pageOrigin;
 }
 
 export interface Classification {
@@ -149,7 +164,8 @@ export function combineHeaders(headers: readonly HeaderLine[]): HeaderLine[] {
   return [...out.values()];
 }
 
-export function classify(request: LabRequest, pageOrigin: string): Classification {
+/** `lang` picks the language of `because` and `chromiumNotes`; the rest reads the same in every language. */
+export function classify(request: LabRequest, pageOrigin: string, lang: Lang = 'en'): Classification {
   const method = normalizeMethod(request.method);
   const target = originOfUrl(request.url) ?? pageOrigin;
   const crossOrigin = target !== pageOrigin;
@@ -164,28 +180,36 @@ export function classify(request: LabRequest, pageOrigin: string): Classificatio
     else unsafe.add(name.toLowerCase());
   }
   const because: string[] = [];
-  if (!isCorsSafelistedMethod(method)) because.push(`the method ${method} is not GET, HEAD or POST`);
+  if (!isCorsSafelistedMethod(method)) because.push(said(`the method ${method} is not GET, HEAD or POST`, `方法 ${method} 不是 GET、HEAD 或 POST`)[lang]);
   for (const name of unsafe) {
     because.push(
       name === 'last-event-id'
-        ? 'the header last-event-id is not CORS-safelisted (older articles say it is; the standard and Chromium dropped it)'
-        : `the header ${name} is not CORS-safelisted`,
+        ? said(
+            'the header last-event-id is not CORS-safelisted (older articles say it is; the standard and Chromium dropped it)',
+            '请求头 last-event-id 不在 CORS 安全列表中（旧文章说它在；标准和 Chromium 都已把它去掉）',
+          )[lang]
+        : said(`the header ${name} is not CORS-safelisted`, `请求头 ${name} 不在 CORS 安全列表中`)[lang],
     );
   }
   // fetch.spec.whatwg.org/#cors-unsafe-request-header-names: over 1024 bytes, all safelisted headers count as unsafe.
   if (safelistedBytes > 1024) {
-    because.push('the safelisted headers together exceed 1024 bytes');
+    because.push(said('the safelisted headers together exceed 1024 bytes', '安全列表中的请求头加起来超过了 1024 字节')[lang]);
     for (const [name, value] of kept) if (isCorsSafelistedRequestHeader(name, value)) unsafe.add(name.toLowerCase());
   }
   const withCredentials = request.credentials === 'include' || (request.credentials === 'same-origin' && !crossOrigin);
   const chromiumNotes: string[] = [];
   for (const [name, value] of kept) {
     if (isChromiumOnlySafelisted(name) && isCorsSafelistedRequestHeader(name, value)) {
-      chromiumNotes.push(`Chromium safelists the client hint ${name} (with a value like "${value}"); the Fetch standard does not, so other browsers would preflight it.`);
+      chromiumNotes.push(
+        said(
+          `Chromium safelists the client hint ${name} (with a value like "${value}"); the Fetch standard does not, so other browsers would preflight it.`,
+          `Chromium 把客户端提示 ${name}（值形如 "${value}"）列为安全；Fetch 标准没有，所以别的浏览器会为它发预检。`,
+        )[lang],
+      );
     }
   }
   if (droppedHeaders.some((n) => n.toLowerCase() === 'user-agent')) {
-    chromiumNotes.push('Chromium still drops a User-Agent set by a script; the Fetch standard has allowed it since 2019.');
+    chromiumNotes.push(said('Chromium still drops a User-Agent set by a script; the Fetch standard has allowed it since 2019.', 'Chromium 仍会丢掉脚本设置的 User-Agent；而 Fetch 标准从 2019 年起就允许它了。')[lang]);
   }
   return {
     method,

@@ -31,6 +31,18 @@ export const CONFORMANCE_POLICIES: readonly NamedPolicy[] = [
     maxAge: 3600,
     preflightStatus: 200,
   }),
+  // Lesson 12: an anchored pattern for the listed origin, and an unanchored one found inside the other origin
+  // (Python's re.match would miss it unless the export keeps the lab's search).
+  policy('origin-patterns', {
+    allowOrigin: 'list',
+    originList: [],
+    originPatterns: [`^${MATRIX_ORIGINS.listed.replace(/\./g, '\\.')}$`, 'ther\\.exam'],
+    allowMethods: ['PUT'],
+    allowHeaders: ['x-custom-header'],
+    allowCredentials: true,
+    maxAge: 600,
+    varyOrigin: true,
+  }),
   policy('wildcard', { allowOrigin: '*', allowMethods: ['*'], allowHeaders: ['*'], exposeHeaders: ['*'] }),
   policy('wildcard-credentials', {
     allowOrigin: '*',

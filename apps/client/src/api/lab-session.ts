@@ -4,7 +4,7 @@
  * and never in a URL another learner could be sent; otherwise the default lab
  * and the classic demo's URLs.
  */
-import { CONTROL_ROUTES, DEFAULT_LAB, isLabId, labIdFromBytes, labPrefix, originOf, type LabConfig } from '@cors-lab/shared';
+import { CONTROL_ROUTES, DEFAULT_LAB, isLabId, labIdFromBytes, labPrefix, LOOKALIKE_HOSTS, originOf, PORTS, type LabConfig } from '@cors-lab/shared';
 
 const STORAGE_KEY = 'cors-lab.lab-id';
 
@@ -57,7 +57,10 @@ export async function joinLab(): Promise<LabConfig | null> {
   return config;
 }
 
-/** Values for a lesson's placeholders: `{server01}`, `{server01other}` (the other loopback name), `{page}`, `{host}`, `{lab}`. */
+/**
+ * Values for a lesson's placeholders: `{server01}`, `{server01other}` (the other loopback name), `{page}`, `{host}`, `{lab}`;
+ * lesson 12's `{attacker}`, `{partner}`, `{evil}` (origins) and `{attackerPage}` (a URL).
+ */
 export function urlVars(): Record<string, string> {
   const host = location.hostname;
   const other = host === 'localhost' ? '127.0.0.1' : 'localhost';
@@ -67,6 +70,11 @@ export function urlVars(): Record<string, string> {
     page: location.origin,
     host,
     lab: labPrefix(lab),
+    // Lesson 12: another origin of the same site, two look-alike sites, and the attacker's page for this lab.
+    attacker: originOf('attacker', host),
+    partner: `http://${LOOKALIKE_HOSTS.partner}:${PORTS.attacker}`,
+    evil: `http://${LOOKALIKE_HOSTS.evil}:${PORTS.attacker}`,
+    attackerPage: `${originOf('attacker', host)}/${lab === DEFAULT_LAB ? '' : `?lab=${lab}`}`,
   };
 }
 

@@ -1,5 +1,7 @@
-/** Sends the learner's request exactly as a page's script would, with fetch or XMLHttpRequest. */
+/** Sends the learner's request exactly as a page's script would, with fetch or XMLHttpRequest, or as a script tag. */
 import type { HeaderLine, LabRequest, ScriptResult } from '@cors-lab/shared';
+import { sendFromFrame } from './frame-sender.ts';
+import { sendWithScript } from './send-script.ts';
 
 const mayHaveBody = (method: string) => !['GET', 'HEAD'].includes(method.toUpperCase());
 
@@ -45,5 +47,7 @@ function sendWithXhr(req: LabRequest): Promise<ScriptResult> {
 }
 
 export function sendRequest(req: LabRequest): Promise<ScriptResult> {
+  if (req.from !== undefined) return sendFromFrame(req, req.from);
+  if (req.api === 'script') return sendWithScript(req);
   return req.api === 'fetch' ? sendWithFetch(req) : sendWithXhr(req);
 }

@@ -13,12 +13,12 @@ function urlTemplate(url: string): string {
 }
 
 export function currentState(store: StoreApi<LabState>, lang: Lang): SharedState {
-  const { request, policy, lesson } = store.getState();
+  const { request: { from, ...request }, policy, lesson } = store.getState();
   return {
     v: 1,
     lang,
     ...(lesson !== null ? { lesson: { id: lesson.id, step: lesson.step } } : {}),
-    request: { ...request, headers: [...request.headers], url: urlTemplate(request.url) },
+    request: { ...request, headers: [...request.headers], url: urlTemplate(request.url), ...(from !== undefined ? { from } : {}) },
     policy,
   };
 }
@@ -32,7 +32,7 @@ export function applyState(store: StoreApi<LabState>, state: SharedState, setLan
   const s = store.getState();
   if (state.lang !== undefined) setLang(state.lang);
   if (state.lesson !== undefined) s.openLesson(state.lesson.id, state.lesson.step, { preset: false });
-  if (state.request !== undefined) s.setRequest({ ...state.request, url: fillUrl(state.request.url) });
+  if (state.request !== undefined) s.setRequest({ ...state.request, from: state.request.from, url: fillUrl(state.request.url) });
   if (state.policy !== undefined) {
     const policy = state.policy;
     s.editPolicy(() => policy);

@@ -23,13 +23,13 @@ export function BackendPicker() {
         <select id={`${id}-select`} value={backend.id} onChange={(e) => void labStore.getState().chooseBackend(e.target.value as BackendChoice)}>
           {backends.map((b) => (
             <option key={b.id} value={b.id} disabled={!b.available}>
-              {b.available ? b.name : t('backend.notInstalled', { name: b.name })}
+              {b.id === 'lab' ? t('backend.labEngine') : b.available ? b.name : t('backend.notInstalled', { name: b.name })}
             </option>
           ))}
         </select>
       </div>
       <p className={`sync backend-${backend.status}`} role="status" data-testid="backend-status">
-        {t('backend.status', { name: BACKEND_NAMES[backend.id], status: t(`backend.status.${backend.status}`) })}
+        {t('backend.status', { name: backend.id === 'lab' ? t('backend.labEngine') : BACKEND_NAMES[backend.id], status: t(`backend.status.${backend.status}`) })}
       </p>
       {backend.status === 'failed' && backend.message !== undefined && (
         <pre className="backend-error" data-testid="backend-error">{backend.message}</pre>

@@ -1,14 +1,9 @@
 /** Downloads the timeline as a HAR 1.2 file, which Chrome DevTools' Network panel opens. */
 import { harOf, originOf } from '@cors-lab/shared';
+import { useT } from '../i18n/use-t.ts';
 import { recordsOf } from '../store/timeline-slice.ts';
 import { labStore, useLab } from '../store/use-lab.ts';
 import '../devtools.css';
-
-// English for now: to move to the message catalogs.
-const TEXT = {
-  export: 'Export HAR',
-  title: 'Download the timeline as a HAR file (open it in DevTools: Network, Import HAR)',
-};
 
 /** The project carries no release number; the HAR names the lab and the format's own version. */
 const CREATOR = { name: 'CORS Lab', version: '1' } as const;
@@ -28,6 +23,7 @@ function download(text: string, name: string): void {
 
 export function ExportHar() {
   const empty = useLab((s) => s.sends.length === 0);
+  const t = useT();
   const exportHar = () => {
     const { sends, records } = labStore.getState();
     const har = harOf(
@@ -37,8 +33,8 @@ export function ExportHar() {
     download(JSON.stringify(har, null, 2), fileName(new Date()));
   };
   return (
-    <button type="button" className="har-export" onClick={exportHar} disabled={empty} title={TEXT.title}>
-      {TEXT.export}
+    <button type="button" className="har-export" onClick={exportHar} disabled={empty} title={t('har.title')}>
+      {t('har.export')}
     </button>
   );
 }

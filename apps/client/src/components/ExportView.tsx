@@ -2,7 +2,7 @@
 import { exportConfig, TARGETS, type Note, type TargetId } from '@cors-lab/shared';
 import { useId, useMemo, useState } from 'react';
 import { Trans } from '../i18n/Trans.tsx';
-import { useT } from '../i18n/use-t.ts';
+import { useLang, useT } from '../i18n/use-t.ts';
 import { useLab } from '../store/use-lab.ts';
 import { CopyButton } from './CopyButton.tsx';
 
@@ -36,7 +36,8 @@ export function ExportView() {
   const [target, setTarget] = useState<TargetId>('express-cors');
   const id = useId();
   const t = useT();
-  const config = useMemo(() => exportConfig(policy, target), [policy, target]);
+  const lang = useLang();
+  const config = useMemo(() => exportConfig(policy, target, lang), [policy, target, lang]);
   const name = TARGETS.find((t) => t.id === target)?.name ?? target;
 
   return (
@@ -44,7 +45,7 @@ export function ExportView() {
       <div className="field">
         <label className="label" htmlFor={`${id}-target`}>{t('export.target')}</label>
         <select id={`${id}-target`} value={target} onChange={(e) => setTarget(e.target.value as TargetId)}>
-          {TARGETS.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          {TARGETS.map((target) => <option key={target.id} value={target.id}>{target.id === 'express-manual' ? t('export.expressManual') : target.name}</option>)}
         </select>
       </div>
       <p className="code-file">

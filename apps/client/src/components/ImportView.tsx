@@ -20,7 +20,8 @@ function ImportErrorView({ id, error, text, textarea }: { id: string; error: Imp
     <div className="import-error" id={id} role="alert">
       <p>{t('import.error', { line: error.line, column: error.column, text: error.text })}</p>
       {excerpt && (
-        <pre className="excerpt" data-testid="import-error-line">
+        // Focusable, so a keyboard can scroll a long line sideways.
+        <pre className="excerpt" tabIndex={0} data-testid="import-error-line">
           <span className="excerpt-line">{excerpt.before}<mark>{excerpt.at || ' '}</mark>{excerpt.after}</span>
           {'\n'}
           {/* The same text, invisible, puts the caret under the column whatever the characters' widths. */}
@@ -58,7 +59,7 @@ export function ImportView() {
       <div className="field">
         <label className="label" htmlFor={`${id}-format`}>{t('import.format')}</label>
         <select id={`${id}-format`} value={format} onChange={(e) => (setFormat(e.target.value as ImporterId), setRead(null))}>
-          {IMPORTERS.map((i) => <option key={i.id} value={i.id}>{i.label}</option>)}
+          {IMPORTERS.map((i) => <option key={i.id} value={i.id}>{t(`import.format.${i.id}`)}</option>)}
         </select>
       </div>
       <div className="field">

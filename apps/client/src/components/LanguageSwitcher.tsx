@@ -3,14 +3,15 @@ import { useId } from 'react';
 import { isLang, LANG_NAMES, LANGS } from '../i18n/language.ts';
 import { setLanguage, useLang } from '../i18n/use-t.ts';
 
-const LABEL = 'Language / 语言';
-
 export function LanguageSwitcher() {
   const lang = useLang();
   const id = useId();
   return (
     <span className="language">
-      <label htmlFor={id}>{LABEL}</label>{' '}
+      {/* Each half marked with its language, so a screen reader says both right: "Language / 语言". */}
+      <label htmlFor={id}>
+        <span lang="en">Language</span> / <span lang="zh-CN">语言</span>
+      </label>{' '}
       <select id={id} value={lang} onChange={(e) => isLang(e.target.value) && setLanguage(e.target.value)}>
         {LANGS.map((l) => (
           // Each name in its own language, and marked so, so a screen reader says it right.

@@ -6,6 +6,7 @@ import { labStore, useLab } from '../store/use-lab.ts';
 import { FieldErrors } from './FieldErrors.tsx';
 import { HeaderPreview } from './HeaderPreview.tsx';
 import { ListInput } from './ListInput.tsx';
+import { OriginPatternsInput } from './OriginPatternsInput.tsx';
 import { RawAnswerEditor } from './RawAnswerEditor.tsx';
 
 export function PolicyEditor() {
@@ -58,6 +59,7 @@ export function PolicyEditor() {
               <FieldErrors id={`${id}-origins`} errors={errors} prefix="/originList" />
             </div>
           )}
+          {policy.allowOrigin === 'list' && <OriginPatternsInput value={policy.originPatterns ?? []} onChange={(v) => set('originPatterns', v)} errors={errors} />}
           {list('allowMethods', 'Access-Control-Allow-Methods', 'PUT, DELETE')}
           {list('allowHeaders', 'Access-Control-Allow-Headers', 'X-Custom-Header')}
           {list('exposeHeaders', 'Access-Control-Expose-Headers', 'FooBar')}

@@ -4,21 +4,16 @@
  * (the preflight-cache lesson). Shown in the timeline's header.
  */
 import { useShallow } from 'zustand/react/shallow';
-import { localized } from '../i18n/language.ts';
-import { useLang } from '../i18n/use-t.ts';
+import { useT } from '../i18n/use-t.ts';
 import { useLab } from '../store/use-lab.ts';
 import { countRequests } from './request-count.ts';
 
 export function RequestCounter() {
   const { preflights, actuals } = useLab(useShallow((s) => countRequests(s.sends, s.records)));
-  const lang = useLang();
-  const text = localized(
-    { en: `server01 received ${preflights} OPTIONS · ${actuals} actual`, 'zh-CN': `server01 收到 ${preflights} 个 OPTIONS · ${actuals} 个实际请求` },
-    lang,
-  );
+  const t = useT();
   return (
     <span className="muted request-counter" data-testid="request-counter" data-preflights={preflights} data-actuals={actuals}>
-      {text}
+      {t('counter.text', { preflights, actuals })}
     </span>
   );
 }

@@ -6,14 +6,9 @@
  */
 import { sequenceOf, type Lifeline, type MessageTone, type RecordEvent, type Sequence, type SendVerdict } from '@cors-lab/shared';
 import { useId } from 'react';
+import { useLang, useT } from '../i18n/use-t.ts';
 import type { TimelineSend } from '../store/timeline-slice.ts';
 import '../devtools.css';
-
-// English for now: to move to the message catalogs.
-const TEXT = {
-  caption: (n: number) => `Sequence diagram of #${n}`,
-  steps: 'Messages, in order',
-};
 
 /** Lifelines' x, in % of the width. */
 const X: Record<Lifeline, number> = { page: 16.5, browser: 50, server01: 83.5 };
@@ -54,6 +49,7 @@ export function SequenceDiagram({ sequence }: { sequence: Sequence }) {
   // Marker ids are document-wide: one set per diagram, from React's id, letters only.
   const uid = `seq${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const { lifelines, messages } = sequence;
+  const t = useT();
   const label = (id: Lifeline) => lifelines.find((l) => l.id === id)?.label ?? id;
   // Each message's y, in em: an arrow takes a row; a note its lines, a row's room around them.
   const ys: number[] = [];
@@ -111,7 +107,7 @@ export function SequenceDiagram({ sequence }: { sequence: Sequence }) {
           );
         })}
       </svg>
-      <ol className="visually-hidden" aria-label={TEXT.steps} data-testid="sequence-steps">
+      <ol className="visually-hidden" aria-label={t('sequence.steps')} data-testid="sequence-steps">
         {messages.map((m, i) => (
           <li key={i}>{m.from === m.to ? `${label(m.from)}: ${m.label}` : `${label(m.from)} → ${label(m.to)}: ${m.label}`}</li>
         ))}
@@ -122,10 +118,11 @@ export function SequenceDiagram({ sequence }: { sequence: Sequence }) {
 
 /** The sequence of one timeline entry, under its caption. */
 export function EntrySequence({ send, records, verdict }: { send: TimelineSend; records: readonly RecordEvent[]; verdict: SendVerdict }) {
-  const sequence = sequenceOf(send, records.map((r) => r.record), verdict);
+  const t = useT();
+  const sequence = sequenceOf(send, records.map((r) => r.record), verdict, useLang());
   return (
     <figure className="sequence" data-testid="sequence-diagram">
-      <figcaption>{TEXT.caption(send.number)}</figcaption>
+      <figcaption>{t('sequence.caption', { number: send.number })}</figcaption>
       <SequenceDiagram sequence={sequence} />
     </figure>
   );

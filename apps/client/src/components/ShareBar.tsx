@@ -1,12 +1,14 @@
 /** Share the lab's whole state as a link, or keep it as a JSON file and load it again. */
 import { useRef, useState } from 'react';
 import { applyState, currentState, shareLink, stateFromJson } from '../api/share-state.ts';
+import { useT } from '../i18n/use-t.ts';
 import { labStore } from '../store/use-lab.ts';
 import { useLessonLang } from './lesson-lang.ts';
 import { setPageLanguage } from './page-language.ts';
 
 export function ShareBar() {
   const lang = useLessonLang();
+  const t = useT();
   const [message, setMessage] = useState<{ tone: 'ok' | 'bad'; text: string } | null>(null);
   const [link, setLink] = useState<string | null>(null);
   const file = useRef<HTMLInputElement>(null);
@@ -16,9 +18,9 @@ export function ShareBar() {
     setLink(url);
     try {
       await navigator.clipboard.writeText(url);
-      setMessage({ tone: 'ok', text: 'Link copied: it opens this lesson step, request and policy.' });
+      setMessage({ tone: 'ok', text: t('share.copied') });
     } catch {
-      setMessage({ tone: 'ok', text: 'Copy the link below by hand.' });
+      setMessage({ tone: 'ok', text: t('share.copyByHand') });
     }
   };
 
@@ -34,10 +36,10 @@ export function ShareBar() {
   const importJson = async (f: File | undefined) => {
     if (f === undefined) return;
     const parsed = stateFromJson(await f.text());
-    if (!parsed.ok) setMessage({ tone: 'bad', text: `Not imported: ${parsed.error}` });
+    if (!parsed.ok) setMessage({ tone: 'bad', text: t('share.notImported', { error: parsed.error }) });
     else {
       applyState(labStore, parsed.state, setPageLanguage);
-      setMessage({ tone: 'ok', text: 'State imported.' });
+      setMessage({ tone: 'ok', text: t('share.imported') });
     }
     if (file.current !== null) file.current.value = '';
   };
@@ -45,16 +47,16 @@ export function ShareBar() {
   return (
     <div className="share-bar">
       <button type="button" onClick={() => void copyLink()}>
-        Copy share link
+        {t('share.copyLink')}
       </button>
       <button type="button" onClick={exportJson}>
-        Export state (JSON)
+        {t('share.export')}
       </button>
       <label className="file-button">
-        Import state (JSON)
+        {t('share.import')}
         <input ref={file} type="file" accept="application/json,.json" onChange={(e) => void importJson(e.target.files?.[0])} />
       </label>
-      {link !== null && <input className="share-link" aria-label="Share link" readOnly value={link} onFocus={(e) => e.target.select()} />}
+      {link !== null && <input className="share-link" aria-label={t('share.link')} readOnly value={link} onFocus={(e) => e.target.select()} />}
       {message !== null && (
         <p role="status" className={message.tone === 'bad' ? 'field-errors' : 'muted'} data-testid="share-status">
           {message.text}

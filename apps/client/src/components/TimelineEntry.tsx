@@ -2,7 +2,7 @@
 import { explainSend, sendVerdict } from '@cors-lab/shared';
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useT } from '../i18n/use-t.ts';
+import { useLang, useT } from '../i18n/use-t.ts';
 import { earlierPreflight, recordsOf, type TimelineSend } from '../store/timeline-slice.ts';
 import { useLab } from '../store/use-lab.ts';
 import { useEntrySelection } from './entry-selection.ts';
@@ -10,14 +10,19 @@ import { Exchange } from './Exchange.tsx';
 import { ScriptView } from './ScriptView.tsx';
 import { EntrySequence } from './SequenceDiagram.tsx';
 
+/** How the entry names its sender: the same in every language. */
+const SENDER_LABEL = { fetch: 'fetch', xhr: 'XHR', script: '<script>' } as const;
+
 export const TimelineEntry = memo(function TimelineEntry({ send }: { send: TimelineSend }) {
   // Re-render only when this send's own records change.
   const records = useLab(useShallow((s) => recordsOf(send, s.records)));
-  const v = sendVerdict(send, records.map((r) => r.record));
+  // The explainer speaks the page's language: its reasons are what a learner reads most.
+  const lang = useLang();
+  const v = sendVerdict(send, records.map((r) => r.record), lang);
   const preflightEvent = records.find((r) => r.record.kind === 'preflight');
   const actualEvent = records.find((r) => r.record.kind === 'actual');
   const cached = useLab((s) => (v.preflightFromCache ? earlierPreflight(send, s.sends, s.records) : null));
-  const explained = explainSend(send, preflightEvent?.record ?? null, actualEvent?.record ?? null, cached?.record ?? null);
+  const explained = explainSend(send, preflightEvent?.record ?? null, actualEvent?.record ?? null, cached?.record ?? null, lang);
   const { method } = v.classification;
   const { number } = send;
   const t = useT();
@@ -27,8 +32,9 @@ export const TimelineEntry = memo(function TimelineEntry({ send }: { send: Timel
       <header className="entry-head">
         <span className={`badge badge-${v.tone}`}>{t(`timeline.tone.${v.tone}`)}</span>
         <code className="entry-request">
-          #{number} {send.request.api === 'fetch' ? 'fetch' : 'XHR'} {send.request.method} {send.request.url}
+          #{number} {SENDER_LABEL[send.request.api]} {send.request.method} {send.request.url}
           {send.request.credentials === 'include' ? ` ${t('timeline.withCredentials')}` : ''}
+          {send.request.from !== undefined ? ` ${t('timeline.from', { origin: send.pageOrigin })}` : ''}
         </code>
       </header>
       <p className="headline" data-testid="verdict">{v.headline}</p>

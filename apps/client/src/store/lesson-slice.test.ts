@@ -46,6 +46,16 @@ describe('lesson slice', () => {
     expect({ since: store.getState().lesson?.since, numbers: store.getState().sends.map((s) => s.number) }).toEqual({ since: 0, numbers: [1] });
   });
 
+  it('a preset without a sender keeps XHR but not a script tag: the other lessons are about CORS', () => {
+    const { store } = fakeLab();
+    store.getState().setRequest({ api: 'xhr' });
+    store.getState().openLesson('errors');
+    const kept = store.getState().request.api;
+    store.getState().setRequest({ api: 'script' });
+    store.getState().openLesson('errors');
+    expect([kept, store.getState().request.api]).toEqual(['xhr', 'fetch']);
+  });
+
   it('an unknown lesson id opens nothing', () => {
     const { store } = fakeLab();
     store.getState().openLesson('no-such-lesson');

@@ -54,15 +54,19 @@ export const createLessonSlice =
       if (preset.request !== undefined) {
         const r = preset.request;
         get().setRequest({
-          ...(r.api !== undefined ? { api: r.api } : {}),
+          // A preset that names no sender keeps the learner's, except a script tag: the other lessons are about CORS.
+          ...(r.api !== undefined ? { api: r.api } : get().request.api === 'script' ? { api: 'fetch' as const } : {}),
           method: r.method ?? 'GET',
           url: deps.fillUrl?.(r.url ?? '{server01}/getData.html') ?? r.url ?? '',
           headers: r.headers ?? [],
           body: r.body ?? '',
           credentials: r.credentials ?? 'same-origin',
+          from: r.from === undefined ? undefined : (deps.fillUrl?.(r.from) ?? r.from),
         });
       }
-      get().editPolicy(() => ({ ...structuredClone(EMPTY_POLICY), ...preset.policy }));
+      // A listed origin may be a template too (`{page}`): the page's origin depends on how it was opened.
+      const originList = preset.policy?.originList?.map((o) => deps.fillUrl?.(o) ?? o);
+      get().editPolicy(() => ({ ...structuredClone(EMPTY_POLICY), ...preset.policy, ...(originList !== undefined ? { originList } : {}) }));
     };
     const save = (progress: Progress) => deps.storage?.setItem(PROGRESS_KEY, JSON.stringify(progress));
 

@@ -34,6 +34,22 @@ describe('request builder', () => {
     });
   });
 
+  it('a script tag sends GET without headers or body, cookies along, and keeps the draft for fetch', () => {
+    const { store } = fakeLab();
+    store.getState().addHeaderRow({ name: 'X-A', value: '1' });
+    store.getState().setRequest({ api: 'script', method: 'PUT', body: 'b', credentials: 'omit', url: 'http://localhost:8000/data.jsonp?callback=?' });
+    expect(toLabRequest(store.getState().request)).toEqual({
+      api: 'script',
+      method: 'GET',
+      url: 'http://localhost:8000/data.jsonp?callback=?',
+      headers: [],
+      body: '',
+      credentials: 'include',
+    });
+    store.getState().setRequest({ api: 'fetch' });
+    expect(toLabRequest(store.getState().request)).toMatchObject({ method: 'PUT', headers: [['X-A', '1']], body: 'b', credentials: 'omit' });
+  });
+
   it('adds, edits and removes header rows in place', () => {
     const { store } = fakeLab();
     const s = store.getState();

@@ -1,6 +1,6 @@
 /** The request builder's draft: what the learner is about to send. */
 import type { StateCreator } from 'zustand';
-import { type CredentialsMode, type HeaderLine, type LabRequest, API_ROUTES, originOf } from '@cors-lab/shared';
+import { type CredentialsMode, type HeaderLine, type LabRequest, type Sender, API_ROUTES, originOf, scriptRequest } from '@cors-lab/shared';
 import type { LabState } from './lab-store.ts';
 
 export interface HeaderRow {
@@ -9,12 +9,15 @@ export interface HeaderRow {
 }
 
 export interface RequestDraft {
-  readonly api: 'fetch' | 'xhr';
+  /** A script tag (JSONP) sends GET with no headers or body whatever the draft holds; the draft stays for switching back. */
+  readonly api: Sender;
   readonly method: string;
   readonly url: string;
   readonly headers: readonly HeaderRow[];
   readonly body: string;
   readonly credentials: CredentialsMode;
+  /** Sent from another origin's frame, or `null` (a sandboxed iframe); undefined: from this page (lesson 12). */
+  readonly from?: string | undefined;
 }
 
 export interface RequestSlice {
@@ -32,8 +35,11 @@ export function initialRequest(host: string): RequestDraft {
 
 /** Rows with a name become headers; empty rows are the builder's, not the request's. */
 export function toLabRequest(draft: RequestDraft): LabRequest {
+  const { from, ...rest } = draft;
   const headers = draft.headers.filter((r) => r.name.trim() !== '').map((r): HeaderLine => [r.name.trim(), r.value]);
-  return { ...draft, headers };
+  // The script tag loads from this page only (lesson 13); another origin's frame sends with fetch or XHR.
+  if (draft.api === 'script') return scriptRequest({ ...rest, headers });
+  return from === undefined ? { ...rest, headers } : { ...rest, headers, from };
 }
 
 export const createRequestSlice =

@@ -5,7 +5,7 @@
  * would defeat the browser's preflight cache, which is keyed by URL.)
  */
 import type { StateCreator } from 'zustand';
-import { LAB_ENGINE, type LabEvent, type Policy, type RecordEvent, type SendObservation } from '@cors-lab/shared';
+import { LAB_ENGINE, senderOrigin, type LabEvent, type Policy, type RecordEvent, type SendObservation } from '@cors-lab/shared';
 import { toLabRequest } from './request-slice.ts';
 import type { LabDeps, LabState } from './lab-store.ts';
 
@@ -115,7 +115,8 @@ export const createTimelineSlice =
       const id = deps.newId();
       const seqFrom = get().head;
       const number = (get().sends.at(-1)?.number ?? 0) + 1;
-      const entry: TimelineSend = { id, number, request, pageOrigin: deps.pageOrigin, startedAt: deps.now(), result: null, seqFrom, seqTo: null, policy: get().policy };
+      // A request sent from another origin's frame (lesson 12) is that origin's send: its Origin, its verdict.
+      const entry: TimelineSend = { id, number, request, pageOrigin: senderOrigin(request, deps.pageOrigin), startedAt: deps.now(), result: null, seqFrom, seqTo: null, policy: get().policy };
       set((s) => ({ sends: [...s.sends, entry].slice(-TIMELINE_LIMIT) }));
       // Let the browser draw the new entry first: then the main thread is free
       // when server01's records arrive, and they show at once.

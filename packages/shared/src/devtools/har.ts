@@ -49,7 +49,7 @@ export interface HarEntry {
   readonly cache: Record<string, never>;
   readonly timings: { readonly send: number; readonly wait: number; readonly receive: number };
   /** Chrome DevTools' own custom field: the Type column. */
-  readonly _resourceType: 'preflight' | 'fetch' | 'xhr';
+  readonly _resourceType: 'preflight' | 'fetch' | 'xhr' | 'script';
   readonly _corsLab: {
     readonly kind: ServerRecord['kind'];
     /** The send's number in the timeline (#1, #2…). */

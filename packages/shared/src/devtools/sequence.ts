@@ -6,6 +6,8 @@
  * check that failed. Pure: a component only draws it.
  */
 import { FAILURES } from '../cors-checks.ts';
+import type { Lang } from '../lessons/types.ts';
+import { said } from '../said.ts';
 import { sendVerdict, type SendObservation, type SendVerdict } from '../send-verdict.ts';
 import type { ServerRecord } from '../wire.ts';
 import { statusText } from './status-text.ts';
@@ -15,6 +17,12 @@ export type Lifeline = 'page' | 'browser' | 'server01';
 export const LIFELINES: readonly { readonly id: Lifeline; readonly label: string }[] = [
   { id: 'page', label: 'page (script)' },
   { id: 'browser', label: 'browser' },
+  { id: 'server01', label: 'server01' },
+];
+
+const LIFELINES_ZH: typeof LIFELINES = [
+  { id: 'page', label: '页面（脚本）' },
+  { id: 'browser', label: '浏览器' },
   { id: 'server01', label: 'server01' },
 ];
 
@@ -43,41 +51,50 @@ export interface Sequence {
 /** `http://localhost:8000/getData.html?x` → `/getData.html?x`: the diagram names server01 already. */
 const pathOf = (url: string): string => url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '') || '/';
 
+const SENDER_LABEL = { fetch: 'fetch', xhr: 'XHR', script: '<script>' } as const;
+
 const statusLine = (status: number): string => `${status} ${statusText(status)}`.trimEnd();
 
-const blockedBy = (v: SendVerdict): string => `Blocked: ${v.failure === null ? 'the browser refused the answer' : FAILURES[v.failure.code].title}`;
+const blockedBy = (v: SendVerdict, lang: Lang): string => {
+  const why = v.failure === null ? said('the browser refused the answer', '浏览器拒绝了这个应答') : said(FAILURES[v.failure.code].title, FAILURES[v.failure.code].titleZh);
+  return said(`Blocked: ${why.en}`, `被拦截：${why['zh-CN']}`)[lang];
+};
 
-/** The diagram of one send; `verdict` when the caller has it already. */
-export function sequenceOf(send: SendObservation, records: readonly ServerRecord[], verdict: SendVerdict = sendVerdict(send, records)): Sequence {
+/** The diagram of one send; `verdict` when the caller has it already (in `lang`, the labels' language). */
+export function sequenceOf(send: SendObservation, records: readonly ServerRecord[], given?: SendVerdict, lang: Lang = 'en'): Sequence {
+  const verdict = given ?? sendVerdict(send, records, lang);
   const { request, result } = send;
   const { preflight, actual } = verdict;
   const messages: SequenceMessage[] = [];
   const say = (from: Lifeline, to: Lifeline, label: string, tone: MessageTone) => messages.push({ from, to, label, tone });
   const blocked = verdict.tone === 'blocked' || verdict.tone === 'not-sent';
 
-  say('page', 'browser', `${request.api === 'fetch' ? 'fetch' : 'XHR'} ${request.method} ${pathOf(request.url)}`, 'call');
+  say('page', 'browser', `${SENDER_LABEL[request.api]} ${request.method} ${pathOf(request.url)}`, 'call');
   if (verdict.classification.forbiddenMethod && result !== null) {
-    say('browser', 'browser', `Refused: ${verdict.classification.method} is a forbidden method`, 'blocked');
+    say('browser', 'browser', said(`Refused: ${verdict.classification.method} is a forbidden method`, `拒绝：${verdict.classification.method} 是禁止使用的方法`)[lang], 'blocked');
   }
   if (preflight !== null) {
     const stoppedHere = blocked && actual === null && result !== null;
-    say('browser', 'server01', `${preflight.request.method} ${preflight.request.url} (preflight)`, 'request');
+    say('browser', 'server01', said(`${preflight.request.method} ${preflight.request.url} (preflight)`, `${preflight.request.method} ${preflight.request.url}（预检）`)[lang], 'request');
     say('server01', 'browser', statusLine(preflight.response.status), stoppedHere ? 'blocked' : 'answer');
-    if (stoppedHere) say('browser', 'browser', blockedBy(verdict), 'blocked');
+    if (stoppedHere) say('browser', 'browser', blockedBy(verdict, lang), 'blocked');
   } else if (verdict.preflightFromCache) {
-    say('browser', 'browser', 'Preflight cache: no OPTIONS sent', 'cache');
+    say('browser', 'browser', said('Preflight cache: no OPTIONS sent', '预检缓存：没有发送 OPTIONS')[lang], 'cache');
   }
   if (actual !== null) {
     const stoppedHere = blocked && result?.kind === 'error';
     say('browser', 'server01', `${actual.request.method} ${actual.request.url}`, 'request');
     say('server01', 'browser', statusLine(actual.response.status), stoppedHere ? 'blocked' : 'answer');
-    if (stoppedHere) say('browser', 'browser', blockedBy(verdict), 'blocked');
+    if (stoppedHere) say('browser', 'browser', blockedBy(verdict, lang), 'blocked');
   }
-  if (result === null) say('browser', 'page', 'waiting…', 'pending');
-  else if (result.kind === 'response') say('browser', 'page', `response: status ${result.status}`, 'allowed');
-  else say('browser', 'page', `network error: ${result.message}`, 'blocked');
+  if (result === null) say('browser', 'page', said('waiting…', '等待中…')[lang], 'pending');
+  else if (result.kind === 'response') say('browser', 'page', said(`response: status ${result.status}`, `响应：状态码 ${result.status}`)[lang], 'allowed');
+  else if (result.kind === 'script') say('browser', 'page', (result.received === null ? said('script ran: callback not called', '脚本已运行：回调没有被调用') : said('script ran: callback called', '脚本已运行：回调被调用了'))[lang], 'allowed');
+  else say('browser', 'page', said(`network error: ${result.message}`, `网络错误：${result.message}`)[lang], 'blocked');
 
   const wire = [preflight, actual].filter((r) => r !== null).map((r) => r.request.method);
-  const onWire = wire.length === 0 ? 'nothing went to server01' : `${wire.join(' then ')} to server01`;
-  return { lifelines: LIFELINES, messages, summary: `Sequence diagram: ${messages[0]!.label}, ${onWire}. ${verdict.headline.replace(/[.…]$/, '')}.` };
+  const onWire = wire.length === 0 ? said('nothing went to server01', '没有任何请求发往 server01') : said(`${wire.join(' then ')} to server01`, `${wire.join('，然后 ')} 发往 server01`);
+  const end = verdict.headline.replace(/[.…。]$/, '');
+  const summary = said(`Sequence diagram: ${messages[0]!.label}, ${onWire.en}. ${end}.`, `时序图：${messages[0]!.label}，${onWire['zh-CN']}。${end}。`);
+  return { lifelines: lang === 'en' ? LIFELINES : LIFELINES_ZH, messages, summary: summary[lang] };
 }

@@ -2,6 +2,7 @@
  * The lab's policy as configuration for real servers: one pure exporter per
  * target, each with notes where the library cannot say what the policy says.
  */
+import type { Lang } from '../lessons/types.ts';
 import type { Policy } from '../policy.ts';
 import { djangoCorsHeaders } from './django-cors-headers.ts';
 import { expressCors } from './express-cors.ts';
@@ -29,7 +30,7 @@ export const TARGETS: readonly ExportTarget[] = [
   { id: 'nginx', name: 'nginx', language: 'nginx' },
 ];
 
-const EXPORTERS: Record<TargetId, (policy: Policy) => ExportedConfig> = {
+const EXPORTERS: Record<TargetId, (policy: Policy, lang: Lang) => ExportedConfig> = {
   'django-cors-headers': djangoCorsHeaders,
   'flask-cors': flaskCors,
   'express-cors': expressCors,
@@ -38,7 +39,7 @@ const EXPORTERS: Record<TargetId, (policy: Policy) => ExportedConfig> = {
   nginx,
 };
 
-/** The policy as configuration for one target, with its notes. */
-export function exportConfig(policy: Policy, target: TargetId): ExportedConfig {
-  return EXPORTERS[target](policy);
+/** The policy as configuration for one target, with its notes in `lang` (the code is the same in both). */
+export function exportConfig(policy: Policy, target: TargetId, lang: Lang = 'en'): ExportedConfig {
+  return EXPORTERS[target](policy, lang);
 }

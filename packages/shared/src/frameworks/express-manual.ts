@@ -4,9 +4,12 @@
  * raw answers line by line.
  */
 import { rawHeaderLines, type HeaderLine } from '../policy-answer.ts';
+import type { Lang } from '../lessons/types.ts';
 import type { Policy, RawAnswer } from '../policy.ts';
+import { said } from '../said.ts';
 import { answerPlan, REQUEST_ORIGIN } from './answer-plan.ts';
 import { jsStr } from './literals.ts';
+import { jsRegExp, patternsOf, patternTraps } from './origin-pattern-export.ts';
 import { credentialsTraps, nodeRefusesMethodNote, type ExportedConfig } from './notes.ts';
 
 const IS_PREFLIGHT = "req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined";
@@ -48,8 +51,12 @@ function policyMiddleware(policy: Policy): string[] {
   const actual = answerLines(policy, false, '  ');
   if (preflight.length === 0 && actual.length === 0) return ['// No CORS: the policy allows no origin and lets OPTIONS reach the routes; nothing to add.'];
   const origin = policy.allowOrigin === 'list' || policy.allowOrigin === 'reflect' ? ['  const origin = req.headers.origin;'] : [];
-  const allowed = policy.allowOrigin === 'list' ? ['  const allowed = origin !== undefined && allowedOrigins.has(origin);'] : [];
-  const list = policy.allowOrigin === 'list' ? [`const allowedOrigins = new Set([${policy.originList.map(jsStr).join(', ')}]);`, ''] : [];
+  const patterns = patternsOf(policy);
+  // RegExp.test searches, as the lab does: a pattern matches only where its ^ and $ say.
+  const test = patterns.length > 0 ? '(allowedOrigins.has(origin) || originPatterns.some((pattern) => pattern.test(origin)))' : 'allowedOrigins.has(origin)';
+  const allowed = policy.allowOrigin === 'list' ? [`  const allowed = origin !== undefined && ${test};`] : [];
+  const patternList = patterns.length > 0 ? [`const originPatterns = [${patterns.map((p) => jsRegExp(p, jsStr)).join(', ')}];`] : [];
+  const list = policy.allowOrigin === 'list' ? [`const allowedOrigins = new Set([${policy.originList.map(jsStr).join(', ')}]);`, ...patternList, ''] : [];
   return [...list, 'app.use((req, res, next) => {', ...origin, ...allowed, ...preflight, ...actual, '  next();', '});'];
 }
 
@@ -74,9 +81,9 @@ function rawMiddleware(policy: Policy): string[] {
 }
 
 /** An Express app with a hand-written CORS middleware for the policy. */
-export function expressManual(policy: Policy): ExportedConfig {
+export function expressManual(policy: Policy, lang: Lang = 'en'): ExportedConfig {
   const body = policy.raw.enabled ? rawMiddleware(policy) : policyMiddleware(policy);
   const sendsHeaders = policy.raw.enabled ? rawHeaderLines(policy.raw.actual.headers).length > 0 : policy.allowOrigin !== 'none' || policy.varyOrigin;
-  const notes = [...(policy.raw.enabled ? [] : credentialsTraps(policy, 'This middleware')), ...nodeRefusesMethodNote(sendsHeaders, 'Express')];
+  const notes = [...(policy.raw.enabled ? [] : [...credentialsTraps(policy, said('This middleware', '这个中间件')[lang], lang), ...patternTraps(policy)]), ...nodeRefusesMethodNote(sendsHeaders, 'Express', lang)];
   return { target: 'express-manual', language: 'javascript', code: [...HEAD, ...body].join('\n'), notes };
 }

@@ -102,13 +102,24 @@ CORS_ALLOWED_ORIGIN_REGEXES = [r"^http://localhost:\\d+$"]
 `;
     expect(importDjangoSettings(text)).toEqual({
       ok: true,
-      policy: django({ originList: ['http://localhost:8100', 'https://old.example.com'] }),
+      policy: django({ originList: ['http://localhost:8100', 'https://old.example.com'], originPatterns: ['^http://localhost:\\d+$'] }),
       warnings: [
         warning(1, 'CORS_ORIGIN_WHITELIST is the old name of CORS_ALLOWED_ORIGINS'),
         warning(1, '"localhost:8100" has no scheme. Old django-cors-headers versions listed host[:port]'),
         warning(1, '"https://old.example.com/" has a path ("/")'),
         warning(2, 'CORS_ORIGIN_REGEX_WHITELIST is ignored: CORS_ALLOWED_ORIGIN_REGEXES, its new name, is set too'),
-        warning(3, 'CORS_ALLOWED_ORIGIN_REGEXES cannot be expressed exactly: the lab\'s policy lists origins one by one, so the origins these patterns match ("^http://localhost:\\\\d+$") are not imported'),
+      ],
+    });
+  });
+
+  it('imports CORS_ALLOWED_ORIGIN_REGEXES as patterns, anchored at the start as re.match is', () => {
+    const text = `CORS_ALLOWED_ORIGIN_REGEXES = [r"^https://\\w+\\.example\\.com$", r"example\\.org$", r"^a|b", r"(?P<n>x)"]`;
+    expect(importDjangoSettings(text)).toEqual({
+      ok: true,
+      policy: django({ originPatterns: ['^https://\\w+\\.example\\.com$', '^(?:example\\.org$)', '^(?:^a|b)'] }),
+      warnings: [
+        warning(1, 'CORS_ALLOWED_ORIGIN_REGEXES: django-cors-headers matches with re.match, which anchors at the start of the Origin; the lab searches anywhere, so "example\\\\.org$", "^a|b", "(?P<n>x)" are imported anchored as ^(?:…).'),
+        warning(1, 'CORS_ALLOWED_ORIGIN_REGEXES: the pattern "^(?:(?P<n>x))" is not a JavaScript regular expression'),
       ],
     });
   });

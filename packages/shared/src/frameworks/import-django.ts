@@ -4,7 +4,7 @@
  * Vary: Origin on every response it handles, a preflight answered with 200,
  * "*" only for allow-all without credentials, the request's Origin otherwise.
  */
-import { finishImport, freshPolicy, keepMaxAge, keepOrigins, keepTokens, readOrFail, type ImportResult, type ImportWarning, type Sourced } from './import-result.ts';
+import { finishImport, freshPolicy, keepMaxAge, keepOrigins, keepPatterns, keepTokens, readOrFail, type ImportResult, type ImportWarning, type Sourced } from './import-result.ts';
 import { readPythonSettings, type PySetting, type PySettings } from './import-python-settings.ts';
 import { DEFAULT_HEADERS, DEFAULT_METHODS, typeName } from './import-python-values.ts';
 
@@ -55,7 +55,8 @@ function mapSettings({ settings, warnings: notes }: PySettings): ImportResult {
     warnings,
   );
   if (allowAll && listed && origins.length > 0) warn(listed.line, `${listed.name} is ignored: ${allowAllSetting?.name} allows every origin`);
-  patterns(get('CORS_ALLOWED_ORIGIN_REGEXES'), allowAll, warn);
+  const regexSetting = get('CORS_ALLOWED_ORIGIN_REGEXES');
+  const regexes = patterns(regexSetting, allowAll, warn);
   urlsRegex(settings.get('CORS_URLS_REGEX'), warn);
   const privateNetwork = settings.get('CORS_ALLOW_PRIVATE_NETWORK');
   if (privateNetwork?.value.kind === 'bool' && privateNetwork.value.value) {
@@ -71,6 +72,7 @@ function mapSettings({ settings, warnings: notes }: PySettings): ImportResult {
   const policy = freshPolicy();
   policy.allowOrigin = allowAll ? (credentials ? 'reflect' : '*') : 'list';
   policy.originList = allowAll ? [] : origins;
+  policy.originPatterns = allowAll ? [] : keepPatterns(regexes, regexSetting?.name ?? 'CORS_ALLOWED_ORIGIN_REGEXES', warnings);
   policy.allowMethods = keepTokens(strings(get('CORS_ALLOW_METHODS'), DEFAULT_METHODS, 'E002', warn), 'CORS_ALLOW_METHODS', warnings);
   policy.allowHeaders = keepTokens(strings(get('CORS_ALLOW_HEADERS'), DEFAULT_HEADERS, 'E001', warn), 'CORS_ALLOW_HEADERS', warnings);
   policy.exposeHeaders = keepTokens(strings(get('CORS_EXPOSE_HEADERS'), [], 'E008', warn), 'CORS_EXPOSE_HEADERS', warnings);
@@ -135,17 +137,30 @@ function cleanOrigin(o: Sourced, setting: string, warn: Warn): Sourced[] {
   return [{ value: origin, line: o.line }];
 }
 
-function patterns(s: PySetting | undefined, allowAll: boolean, warn: Warn): void {
-  if (!s) return;
+/**
+ * The regexes as lab patterns. django-cors-headers calls re.match, anchored at the start, where the lab
+ * searches: a pattern that does not start with ^ (or holds a |) is anchored as ^(?:pattern).
+ */
+function patterns(s: PySetting | undefined, allowAll: boolean, warn: Warn): Sourced[] {
+  if (!s) return [];
   const v = s.value;
   const items = v.kind === 'list' || v.kind === 'tuple' ? v.items : null;
   const texts = items?.flatMap((i) => (i.kind === 'str' ? [i.value] : i.kind === 'regex' ? [i.pattern] : []));
   if (!items || !texts || texts.length !== items.length) {
     warn(s.line, `${s.name} should be a list of strings or compiled regexes: django-cors-headers' system check E007 stops Django from starting. Ignored.`);
-  } else if (texts.length > 0) {
-    const which = texts.map((t) => JSON.stringify(t)).join(', ');
-    warn(s.line, allowAll ? `${s.name} is ignored: every origin is allowed already` : `${s.name} cannot be expressed exactly: the lab's policy lists origins one by one, so the origins these patterns match (${which}) are not imported. Add the ones you need to the origin list.`);
+    return [];
   }
+  if (texts.length === 0) return [];
+  if (allowAll) {
+    warn(s.line, `${s.name} is ignored: every origin is allowed already`);
+    return [];
+  }
+  const anchored = texts.map((t) => (t.startsWith('^') && !t.includes('|') ? t : `^(?:${t})`));
+  const changed = texts.filter((t, i) => anchored[i] !== t);
+  if (changed.length > 0) {
+    warn(s.line, `${s.name}: django-cors-headers matches with re.match, which anchors at the start of the Origin; the lab searches anywhere, so ${changed.map((t) => JSON.stringify(t)).join(', ')} ${changed.length === 1 ? 'is' : 'are'} imported anchored as ^(?:…).`);
+  }
+  return anchored.map((value) => ({ value, line: s.line }));
 }
 
 function urlsRegex(s: PySetting | undefined, warn: Warn): void {

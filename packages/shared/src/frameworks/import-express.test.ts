@@ -68,24 +68,32 @@ app.get('/products/:id', cors(corsOptions), function (req, res, next) {
     });
   });
 
-  it('lists the strings of an origin array, declared apart, and warns about a RegExp and an origin with a trailing slash', () => {
+  it('lists the strings of an origin array, declared apart, imports its RegExp as a pattern, and warns about an origin with a trailing slash', () => {
     const text = `const allowed = ['http://localhost:8100', /\\.example\\.com$/, 'https://app.example.com/'];
 app.use(cors({ origin: allowed, methods: ['GET', 'POST'], headers: ['X-Api-Key'] }));`;
     expect(importExpressCors(text)).toEqual({
       ok: true,
-      policy: express({ allowOrigin: 'list', originList: ['http://localhost:8100'], varyOrigin: true, allowMethods: ['GET', 'POST'], allowHeaders: ['X-Api-Key'] }),
-      warnings: [
-        warning(1, 'origin: /\\.example\\.com$/ cannot be expressed exactly'),
-        warning(1, 'origin: "https://app.example.com/" never matches'),
-      ],
+      policy: express({ allowOrigin: 'list', originList: ['http://localhost:8100'], originPatterns: ['\\.example\\.com$'], varyOrigin: true, allowMethods: ['GET', 'POST'], allowHeaders: ['X-Api-Key'] }),
+      warnings: [warning(1, 'origin: "https://app.example.com/" never matches')],
     });
   });
 
-  it('warns that a RegExp origin cannot be expressed, and imports an empty list', () => {
+  it('imports a RegExp origin as a pattern, searched as cors searches; flags go, with a warning that says what they did', () => {
     expect(importExpressCors('cors({ origin: /example\\.com$/, allowedHeaders: [] })')).toEqual({
       ok: true,
-      policy: express({ allowOrigin: 'list', varyOrigin: true, allowHeaders: [] }),
-      warnings: [warning(1, "origin: /example\\.com$/ cannot be expressed exactly: cors sends back any Origin the pattern matches, and the lab's policy lists origins one by one. Imported as an empty list")],
+      policy: express({ allowOrigin: 'list', originPatterns: ['example\\.com$'], varyOrigin: true, allowHeaders: [] }),
+      warnings: [],
+    });
+    expect(importExpressCors("cors({ origin: [/^https:\\/\\/a\\.test$/gi, new RegExp('^b$'), /(a+)+$/], allowedHeaders: [] })")).toEqual({
+      ok: true,
+      policy: express({ allowOrigin: 'list', originPatterns: ['^https:\\/\\/a\\.test$', '^b$'], varyOrigin: true, allowHeaders: [] }),
+      warnings: [
+        warning(
+          1,
+          "origin: /^https:\\/\\/a\\.test$/gi: the lab's patterns take no flags, so it is imported as /^https:\\/\\/a\\.test$/, case-sensitive (browsers send the Origin in lowercase); with g or y, cors's .test() would remember lastIndex and answer every other request differently",
+        ),
+        warning(1, 'origin: the pattern "(a+)+$" repeats a group that itself repeats'),
+      ],
     });
   });
 

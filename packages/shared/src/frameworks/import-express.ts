@@ -4,7 +4,7 @@
  * preflightContinue false, optionsSuccessStatus 204; Vary: Origin whenever
  * origin is not '*'; the requested headers echoed when allowedHeaders is unset.
  */
-import { finishImport, freshPolicy, keepMaxAge, keepOrigins, keepTokens, readOrFail, type ImportResult, type ImportWarning, type Sourced } from './import-result.ts';
+import { finishImport, freshPolicy, keepMaxAge, keepOrigins, keepPatterns, keepTokens, readOrFail, type ImportResult, type ImportWarning, type Sourced } from './import-result.ts';
 import type { Policy } from '../policy.ts';
 import { findCorsOptions, type CorsOptionsSource, type JsEntry, type JsValue } from './import-js-object.ts';
 
@@ -94,6 +94,12 @@ function mapOrigin(origin: JsEntry | undefined, policy: Policy, warn: Warn, warn
   policy.varyOrigin = true;
   policy.allowOrigin = 'list';
   const exactly = 'the lab\'s policy lists origins one by one. Imported as an empty list: add the origins you need.';
+  // cors tests a RegExp with .test(), a search, as the lab's patterns match; flags other than none are the lab's to refuse.
+  const patterns: Sourced[] = [];
+  const pattern = (r: Extract<JsValue, { kind: 'regex' }>) => {
+    if (r.flags !== '') warn(r.line, `origin: /${r.source}/${r.flags}: the lab's patterns take no flags, so it is imported as /${r.source}/${r.flags.includes('i') ? ', case-sensitive (browsers send the Origin in lowercase)' : ''}${r.flags.includes('g') || r.flags.includes('y') ? '; with g or y, cors\'s .test() would remember lastIndex and answer every other request differently' : ''}`);
+    patterns.push({ value: r.source, line: r.line });
+  };
   if (v.kind === 'string') {
     policy.originList = keepOrigins([{ value: v.value, line: v.line }], 'origin', warnings);
     warn(origin.line, `origin: ${describe(v)} makes cors send that value to every origin (with Vary: Origin), and the browser lets only that origin read. The lab sends it only to that origin: the same pages get through.`);
@@ -102,15 +108,17 @@ function mapOrigin(origin: JsEntry | undefined, policy: Policy, warn: Warn, warn
     const walk = (items: readonly JsValue[]) => items.forEach((i) => {
       if (i.kind === 'string') listed.push({ value: i.value, line: i.line });
       else if (i.kind === 'array') walk(i.items);
-      else if (i.kind === 'regex') warn(i.line, `origin: /${i.source}/ cannot be expressed exactly: cors sends back any Origin the pattern matches, and the lab's policy lists origins one by one. Left out: add the origins it should match.`);
+      else if (i.kind === 'regex') pattern(i);
       else warn(i.line, `origin: ${describe(i)} is not an origin string or a RegExp; left out`);
     });
     walk(v.items);
     policy.originList = keepOrigins(listed, 'origin', warnings);
+    policy.originPatterns = keepPatterns(patterns, 'origin', warnings);
   } else if (v.kind === 'boolean') {
     policy.allowOrigin = 'reflect'; // origin: true sends back the request's Origin
   } else if (v.kind === 'regex') {
-    warn(origin.line, `origin: /${v.source}/ cannot be expressed exactly: cors sends back any Origin the pattern matches, and ${exactly}`);
+    pattern(v);
+    policy.originPatterns = keepPatterns(patterns, 'origin', warnings);
   } else if (v.kind === 'function' || v.kind === 'code' || v.kind === 'ref') {
     const what =
       v.kind === 'function' ? 'is a function: cors calls it for each request, and only running it tells which origins it allows'

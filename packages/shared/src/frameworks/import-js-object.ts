@@ -19,7 +19,7 @@ export type JsValue = At &
     | { readonly kind: 'null' | 'undefined' }
     | { readonly kind: 'array'; readonly items: readonly JsValue[] }
     | { readonly kind: 'object'; readonly entries: readonly JsEntry[] }
-    | { readonly kind: 'regex'; readonly source: string }
+    | { readonly kind: 'regex'; readonly source: string; readonly flags: string }
     /** A function, or an expression such as process.env.ORIGIN: only running it would tell. */
     | { readonly kind: 'function' | 'code'; readonly text: string }
     | { readonly kind: 'ref'; readonly name: string }
@@ -131,14 +131,14 @@ class JsReader {
     const word = t.type === 'name' ? t.text : '';
     if (t.type === 'string' || (t.type === 'template' && !t.text.includes('${'))) return this.step({ ...at, kind: 'string', value: t.value });
     if (t.type === 'number' && !t.text.endsWith('n')) return this.step({ ...at, kind: 'number', value: Number(t.text.replace(/_/g, '')) });
-    if (t.type === 'regex') return this.step({ ...at, kind: 'regex', source: t.value });
+    if (t.type === 'regex') return this.step({ ...at, kind: 'regex', source: t.value, flags: t.text.slice(t.text.lastIndexOf('/') + 1) });
     if (word === 'true' || word === 'false') return this.step({ ...at, kind: 'boolean', value: word === 'true' });
     if (word === 'null' || word === 'undefined') return this.step({ ...at, kind: word });
     if (word === 'function' || word === 'async' || word === 'class' || this.tok(1).text === '=>') return this.code(this.i, 'function');
     if (word === 'new' && this.tok(1).text === 'RegExp' && this.tok(2).text === '(' && this.tok(3).type === 'string') {
       const source = this.tok(3).value;
       this.code(this.i, 'code');
-      return { ...at, kind: 'regex', source };
+      return { ...at, kind: 'regex', source, flags: '' };
     }
     if (t.type === 'name') return this.step({ ...at, kind: 'ref', name: t.text });
     if ((t.text === '-' || t.text === '+') && this.tok(1).type === 'number') {

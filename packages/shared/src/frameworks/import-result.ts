@@ -3,6 +3,7 @@
  * fitting what a library would send into a Policy that checkPolicy accepts.
  */
 import { isSerializedOrigin, isToken } from '../http-syntax.ts';
+import { originPatternProblem } from '../origin-patterns.ts';
 import { checkPolicy } from '../policy-validation.ts';
 import { EMPTY_POLICY, type Policy } from '../policy.ts';
 
@@ -91,6 +92,17 @@ function capped(kept: string[], items: readonly Sourced[], setting: string, warn
   if (kept.length <= MAX_ENTRIES) return kept;
   warnings.push({ line: items[0]?.line ?? 1, text: `${setting} has ${kept.length} entries; the lab's policy holds at most ${MAX_ENTRIES}, so only the first ${MAX_ENTRIES} were kept.` });
   return kept.slice(0, MAX_ENTRIES);
+}
+
+/** Origin patterns for the policy, already in the lab's meaning (a search): kept when the lab can run them. */
+export function keepPatterns(items: readonly Sourced[], setting: string, warnings: ImportWarning[]): string[] {
+  const kept: string[] = [];
+  for (const item of items) {
+    const problem = originPatternProblem(item.value);
+    if (problem !== null) warnings.push({ line: item.line, text: `${setting}: the pattern ${quoted(item.value)} ${problem}. Left out.` });
+    else kept.push(item.value);
+  }
+  return capped(kept, items, setting, warnings);
 }
 
 /** A max age the policy can hold (whole seconds, 0 to 2^31-1), or null with a warning. */

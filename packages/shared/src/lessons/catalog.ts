@@ -10,6 +10,8 @@ import { exposeHeadersLesson } from './lesson-08-expose-headers.ts';
 import { preflightCacheLesson } from './lesson-09-preflight-cache.ts';
 import { conditionalLesson } from './lesson-10-conditional.ts';
 import { errorsLesson } from './lesson-11-errors.ts';
+import { securityLesson } from './lesson-12-security.ts';
+import { jsonpLesson } from './lesson-13-jsonp.ts';
 import type { Lesson } from './types.ts';
 
 export const LESSONS: readonly Lesson[] = [
@@ -24,6 +26,8 @@ export const LESSONS: readonly Lesson[] = [
   preflightCacheLesson,
   conditionalLesson,
   errorsLesson,
+  securityLesson,
+  jsonpLesson,
 ];
 
 export function lessonById(id: string): Lesson | undefined {

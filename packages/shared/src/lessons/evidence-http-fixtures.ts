@@ -9,7 +9,7 @@ import { corsCheck, preflightCheck } from '../cors-checks.ts';
 import { readableHeaders } from '../explainer/exposed-headers.ts';
 import { EMPTY_POLICY, type Policy } from '../policy.ts';
 import { actualHeaders, preflightHeaders, type HeaderLine } from '../policy-answer.ts';
-import { classify, type LabRequest } from '../request-classification.ts';
+import { classify, senderOrigin, type LabRequest } from '../request-classification.ts';
 import type { ServerRecord } from '../wire.ts';
 import { pathOf } from './checks.ts';
 import { sendEvidence } from './evidence.ts';
@@ -49,30 +49,32 @@ function record(kind: ServerRecord['kind'], method: string, url: string, headers
 export function simulateHttp(opts: HttpSendOptions = {}): SendEvidence {
   const policy: Policy = { ...EMPTY_POLICY, ...opts.policy };
   const request: LabRequest = { api: 'fetch', method: 'GET', url: `${SERVER01}/getData.html`, headers: [], body: '', credentials: 'same-origin', ...opts.request };
-  const c = classify(request, PAGE);
+  // A request `from` another origin (lesson 12) carries that Origin, and the browser checks for it.
+  const page = senderOrigin(request, PAGE);
+  const c = classify(request, page);
   const at = opts.at ?? 0;
-  const origin: HeaderLine = ['Origin', PAGE];
+  const origin: HeaderLine = ['Origin', page];
   const records: ServerRecord[] = [];
   let blocked = false;
   if (c.needsPreflight && opts.fromCache !== true) {
     const asked: HeaderLine[] = [origin, ['Access-Control-Request-Method', c.method]];
     if (c.unsafeHeaderNames.length > 0) asked.push(['Access-Control-Request-Headers', c.unsafeHeaderNames.join(',')]);
-    const answer = preflightHeaders(policy, PAGE);
+    const answer = preflightHeaders(policy, page);
     records.push(record('preflight', 'OPTIONS', request.url, asked, policy.preflightStatus, answer, '', at));
-    blocked = preflightCheck(policy.preflightStatus, answer, PAGE, { method: c.method, unsafeHeaderNames: c.unsafeHeaderNames, withCredentials: c.withCredentials }) !== null;
+    blocked = preflightCheck(policy.preflightStatus, answer, page, { method: c.method, unsafeHeaderNames: c.unsafeHeaderNames, withCredentials: c.withCredentials }) !== null;
   }
   const status = opts.route?.status ?? 200;
   const body = opts.route?.body ?? '';
-  const answer = [...actualHeaders(policy, PAGE), ...(opts.route?.headers ?? [])];
+  const answer = [...actualHeaders(policy, page), ...(opts.route?.headers ?? [])];
   if (!blocked) {
     records.push(record('actual', c.method, request.url, [...request.headers, origin, ...(opts.browserHeaders ?? [])], status, answer, body, at + 2));
-    blocked = corsCheck(answer, PAGE, c.withCredentials) !== null;
+    blocked = corsCheck(answer, page, c.withCredentials) !== null;
   }
   const readable = readableHeaders(answer, c.withCredentials, c.crossOrigin);
   const result = blocked
     ? { kind: 'error' as const, message: 'TypeError: Failed to fetch' }
     : { kind: 'response' as const, status, body, headers: answer.filter(([n]) => readable.includes(n.toLowerCase())) };
-  const send = { id: 's', number: opts.number ?? 1, request, pageOrigin: PAGE, startedAt: at, result, policy };
+  const send = { id: 's', number: opts.number ?? 1, request, pageOrigin: page, startedAt: at, result, policy };
   const evidence = sendEvidence(send, records);
   if (evidence === null) throw new Error('a settled send always gives evidence');
   return evidence;

@@ -15,6 +15,12 @@ describe('the lab state in a link', () => {
     expect(stateFromHash(`#${stateToHash(STATE)}`)).toEqual({ ok: true, state: STATE });
   });
 
+  it('keeps the script-tag sender (JSONP, lesson 13) and refuses an unknown one', () => {
+    const script: SharedState = { ...STATE, request: { ...STATE.request!, api: 'script', url: '{server01}/data.jsonp?callback=?' } };
+    expect(stateFromHash(`#${stateToHash(script)}`)).toEqual({ ok: true, state: script });
+    expect(parseSharedState({ ...script, request: { ...script.request, api: 'iframe' } })).toEqual({ ok: false, error: '/request/api: Expected union value' });
+  });
+
   it('is absent from a URL without it', () => {
     expect(stateFromHash('#section-2')).toBeNull();
     expect(stateFromHash('')).toBeNull();

@@ -18,12 +18,14 @@ export const SharedStateSchema = Type.Object(
     request: Type.Optional(
       Type.Object(
         {
-          api: Type.Union([Type.Literal('fetch'), Type.Literal('xhr')]),
+          api: Type.Union([Type.Literal('fetch'), Type.Literal('xhr'), Type.Literal('script')]),
           method: short(64),
           url: short(2048),
           headers: Type.Array(Type.Object({ name: short(256), value: short(4096) }, { additionalProperties: false }), { maxItems: 32 }),
           body: short(65536),
           credentials: Type.Union([Type.Literal('omit'), Type.Literal('same-origin'), Type.Literal('include')]),
+          /** Sent from another origin's frame or `null` (lesson 12); older states send from the page. */
+          from: Type.Optional(short(512)),
         },
         { additionalProperties: false },
       ),

@@ -7,7 +7,7 @@
 import type { Policy } from '../policy.ts';
 import type { CredentialsMode } from '../request-classification.ts';
 import type { Failure } from '../cors-checks.ts';
-import type { LabRequest } from '../request-classification.ts';
+import type { LabRequest, Sender } from '../request-classification.ts';
 import type { ScriptResult, Tone } from '../send-verdict.ts';
 import type { ServerRecord } from '../wire.ts';
 
@@ -25,17 +25,19 @@ export interface Text {
  * `{page}` the page's own origin (`http://host:8100`), `{host}` the host name.
  */
 export interface RequestPreset {
-  readonly api?: 'fetch' | 'xhr';
+  readonly api?: Sender;
   readonly method?: string;
   readonly url?: string;
   readonly headers?: readonly { readonly name: string; readonly value: string }[];
   readonly body?: string;
   readonly credentials?: CredentialsMode;
+  /** Send from another origin (a template like `url`, e.g. `{attacker}`) or `null` (a sandboxed iframe); left out: the page. */
+  readonly from?: string;
 }
 
 export interface Preset {
   readonly request?: RequestPreset;
-  /** Applied over the empty policy: a preset starts from a known server. */
+  /** Applied over the empty policy: a preset starts from a known server. `originList` entries may be templates like `url` (`{page}`). */
   readonly policy?: Partial<Policy>;
 }
 
@@ -55,7 +57,7 @@ export interface SendEvidence {
   readonly policy: Policy;
 }
 
-/** What a check reads: the sends made since the step began (oldest first) and the policy now. */
+/** What a check reads: the sends made since the step began (oldest first) and the policy now. A send from another origin has that origin as its pageOrigin. */
 export interface Evidence {
   readonly sends: readonly SendEvidence[];
   readonly policy: Policy;
