@@ -10,6 +10,8 @@ import { exposeHeadersSteps } from './lesson-08-expose-headers.steps.ts';
 import { preflightCacheSteps } from './lesson-09-preflight-cache.steps.ts';
 import { conditionalSteps } from './lesson-10-conditional.steps.ts';
 import { errorsSteps } from './lesson-11-errors.steps.ts';
+import { securitySteps } from './lesson-12-security.steps.ts';
+import { jsonpSteps } from './lesson-13-jsonp.steps.ts';
 import type { LessonScript } from './step-script.ts';
 
 export const LESSON_SCRIPTS: readonly LessonScript[] = [
@@ -24,4 +26,6 @@ export const LESSON_SCRIPTS: readonly LessonScript[] = [
   preflightCacheSteps,
   conditionalSteps,
   errorsSteps,
+  securitySteps,
+  jsonpSteps,
 ];

@@ -1,6 +1,6 @@
 /** LabPage and LessonWalk that say each action in the recording's captions before doing it; the actions themselves are the specs'. */
-import type { Locator } from '@playwright/test';
-import { LabPage, LessonWalk, type Api } from '../../e2e/support/lab-page.ts';
+import type { Locator, Page } from '@playwright/test';
+import { LabPage, LessonWalk, type Api, type Sender } from '../../e2e/support/lab-page.ts';
 import type { UiWords } from '../../e2e/support/ui-words.ts';
 import type { Narrator } from './narrator.ts';
 import type { AllowOriginMode, Phrases } from './phrases.ts';
@@ -53,6 +53,25 @@ export class NarratedLabPage extends LabPage {
   override async withCredentials(api: Api): Promise<void> {
     await this.narrator.action(this.phrases.withCredentials);
     await super.withCredentials(api);
+  }
+
+  override async useApi(api: Sender): Promise<void> {
+    await this.narrator.action(this.phrases.useApi(api));
+    await super.useApi(api);
+  }
+
+  override async sendFrom(origin: string): Promise<void> {
+    await this.narrator.action(this.phrases.sendFrom(origin));
+    await super.sendFrom(origin);
+  }
+
+  /** The screencast films only the lab's page: the other tab does its work off camera, and a picture of it is shown over the lab. */
+  override async inNewTab(url: string, look: (tab: Page) => Promise<void>): Promise<void> {
+    await this.narrator.action(this.phrases.newTab(url));
+    await super.inNewTab(url, async (tab) => {
+      await look(tab);
+      await this.narrator.picture(this.phrases.otherTab(url), await tab.screenshot({ type: 'jpeg', quality: 70 }));
+    });
   }
 
   override async exchange(entry: Locator, kind: 'preflight' | 'actual'): Promise<Locator> {

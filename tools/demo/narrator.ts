@@ -8,6 +8,8 @@ import type { Cue } from './webvtt.ts';
 
 /** How long a chapter card stays: long enough to read a title and a sentence. */
 const CHAPTER_MS = { lesson: 3000, step: 2500 } as const;
+/** How long a picture of another tab stays over the lab. */
+const PICTURE_MS = 3000;
 
 const escapeHtml = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
@@ -93,6 +95,17 @@ export class Narrator {
     await this.closeAction();
     this.actionCue = { start: this.now(), text };
     await this.showBand(text);
+  }
+
+  /** A picture of something off camera (another tab), over the lab for a few seconds, under its caption; the caption is a cue too. */
+  async picture(caption: string, jpeg: Buffer): Promise<void> {
+    if (!this.recording) return;
+    await this.action(caption);
+    const html = `<div style="position: absolute; inset: 40px 40px 150px; display: flex; align-items: center; justify-content: center; background: rgba(15, 23, 42, 0.6); border-radius: 10px">
+      <img alt="" src="data:image/jpeg;base64,${jpeg.toString('base64')}" style="max-width: 94%; max-height: 94%; border: 3px solid #fde68a; border-radius: 6px; box-shadow: 0 6px 24px rgba(0, 0, 0, 0.4)">
+    </div>`;
+    await this.page.screencast.showOverlay(html, { duration: PICTURE_MS });
+    await this.page.waitForTimeout(PICTURE_MS);
   }
 
   private async closeAction(): Promise<void> {

@@ -1,5 +1,6 @@
 /** What the recording's captions say about each action, in the recording's language. */
 import type { Lang } from '@cors-lab/shared';
+import type { Sender } from '../../e2e/support/lab-page.ts';
 
 export type AllowOriginMode = 'none' | '*' | 'list' | 'reflect';
 
@@ -15,6 +16,12 @@ export interface Phrases {
   requestUrl(url: string): string;
   requestMethod(method: string): string;
   withCredentials: string;
+  useApi(api: Sender): string;
+  /** '' is this page. */
+  sendFrom(origin: string): string;
+  newTab(url: string): string;
+  /** The caption over the picture of the other tab. */
+  otherTab(url: string): string;
   openExchange(kind: 'preflight' | 'actual'): string;
   nextStep: string;
   realServers: string;
@@ -34,6 +41,10 @@ export const PHRASES: Readonly<Record<Lang, Phrases>> = {
     requestUrl: (url) => `Send to ${url}`,
     requestMethod: (method) => `Method: ${method}`,
     withCredentials: 'Send with credentials',
+    useApi: (api) => `Send with ${{ fetch: 'fetch', xhr: 'XMLHttpRequest', script: 'a script tag (JSONP)' }[api]}`,
+    sendFrom: (origin) => (origin === '' ? 'Send from this page' : origin === 'null' ? 'Send from a sandboxed iframe (Origin: null)' : `Send from a page on ${origin}`),
+    newTab: (url) => `Open ${url} in a new tab`,
+    otherTab: (url) => `The other tab, ${url}:`,
     openExchange: (kind) => (kind === 'preflight' ? 'Open the preflight (OPTIONS)' : 'Open the actual request'),
     nextStep: 'Next step',
     realServers: 'What real servers do',
@@ -51,6 +62,10 @@ export const PHRASES: Readonly<Record<Lang, Phrases>> = {
     requestUrl: (url) => `改为发往 ${url}`,
     requestMethod: (method) => `方法：${method}`,
     withCredentials: '带上凭据发送',
+    useApi: (api) => `改用 ${{ fetch: 'fetch', xhr: 'XMLHttpRequest', script: 'script 标签（JSONP）' }[api]} 发送`,
+    sendFrom: (origin) => (origin === '' ? '从本页面发送' : origin === 'null' ? '从沙箱 iframe 发送（Origin: null）' : `从 ${origin} 上的页面发送`),
+    newTab: (url) => `在新标签页中打开 ${url}`,
+    otherTab: (url) => `另一个标签页 ${url}：`,
     openExchange: (kind) => (kind === 'preflight' ? '展开预检请求（OPTIONS）' : '展开实际请求'),
     nextStep: '下一步',
     realServers: '真实服务器怎么做',
