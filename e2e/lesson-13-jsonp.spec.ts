@@ -9,7 +9,7 @@
 import { expect, test } from '@playwright/test';
 import { jsonpSteps } from './lessons/lesson-13-jsonp.steps.ts';
 import { walkInPage } from './lessons/walk-lesson.ts';
-import { headerRow, LabPage } from './support/lab-page.ts';
+import { LabPage } from './support/lab-page.ts';
 
 test('lesson 13 (CORS vs JSONP): a script tag needs no CORS, can only GET, and runs what the server sends; fetch reads only data', async ({ page }) => {
   await walkInPage(page, jsonpSteps);
