@@ -16,6 +16,7 @@ export * from './explainer/scenario.ts';
 export * from './explainer/explain.ts';
 export * from './explainer/exposed-headers.ts';
 export * from './explainer/preflight-cache.ts';
+export * from './explainer/preflight-cache-status.ts';
 export * from './explainer/send-explanation.ts';
 export * from './explainer/script-load.ts';
 export * from './frameworks/import-config.ts';

@@ -6,6 +6,7 @@ import { useLang, useT } from '../i18n/use-t.ts';
 import { toLabRequest } from '../store/request-slice.ts';
 import { labStore, useLab } from '../store/use-lab.ts';
 import { HeaderRows } from './HeaderRows.tsx';
+import { PreflightCacheStatus } from './PreflightCacheStatus.tsx';
 import { Prediction } from './Prediction.tsx';
 import { SenderSelect } from './SenderSelect.tsx';
 
@@ -96,6 +97,7 @@ export function RequestBuilder() {
       </p>
       <SenderSelect />
       <Prediction />
+      <PreflightCacheStatus />
       <button type="button" className="send" disabled={sending} aria-keyshortcuts="Control+Enter" onClick={() => void send()}>
         {t(sending ? 'request.sending' : 'request.send')} <kbd>Ctrl+Enter</kbd>
       </button>

@@ -48,6 +48,10 @@ export const en = {
   'prediction.blocked': "With server01's current policy this request would be blocked.",
   'prediction.not-sent': "With server01's current policy this request would not be sent.",
   'prediction.script': "A script tag ignores server01's CORS policy.",
+  'preflightCache.cached': 'Cached preflight answer for {method}: expires in {seconds} s, so the next {method} sends no OPTIONS.',
+  'preflightCache.notCached': 'Access-Control-Max-Age 0: the browser cached no preflight answer, so the next {method} sends OPTIONS again.',
+  'preflightCache.expired': 'Cached preflight answer expired: the next {method} sends OPTIONS again.',
+  'preflightCache.notCovered': 'The cached preflight answer (expires in {seconds} s) does not cover this request: the next {method} sends OPTIONS again.',
 
   'policy.title': "server01's CORS policy",
   'policy.sync.loading': 'loading…',

@@ -50,6 +50,10 @@ export const zhCN = {
   'prediction.blocked': '按 server01 当前的策略，这个请求会被拦截。',
   'prediction.not-sent': '按 server01 当前的策略，这个请求不会被发送。',
   'prediction.script': 'script 标签不理会 server01 的 CORS 策略。',
+  'preflightCache.cached': '浏览器缓存着 {method} 的预检应答，{seconds} 秒后过期：在此之前再发 {method} 不会先发 OPTIONS。',
+  'preflightCache.notCached': 'Access-Control-Max-Age 为 0：浏览器没有缓存预检应答，所以下一次 {method} 仍会先发送 OPTIONS。',
+  'preflightCache.expired': '缓存的预检应答已过期：下一次 {method} 会重新发送 OPTIONS。',
+  'preflightCache.notCovered': '缓存的预检应答（{seconds} 秒后过期）不涵盖这个请求：下一次 {method} 仍会先发送 OPTIONS。',
 
   'policy.title': 'server01 的 CORS 策略',
   'policy.sync.loading': '加载中…',
