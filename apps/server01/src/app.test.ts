@@ -1,43 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { EMPTY_POLICY, LabHub, type Lab, type Policy, type ServerRecord } from '@cors-lab/shared';
-import { buildServer01 } from './app.ts';
+import { describe, expect, it } from 'vitest';
+import type { ServerRecord } from '@cors-lab/shared';
+import { corsHeaders, DATE, PAGE, policy, preflightHeaders, recordsOf, settle, useInjectServer } from './inject-server.ts';
 
-const PAGE = 'http://localhost:8100';
-const DATE = expect.stringMatching(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
-
-let app: FastifyInstance | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-
-function setup(options: { now?: () => number } = {}) {
-  const hub = new LabHub({ initialPolicy: EMPTY_POLICY, historyLimit: 50 });
-  app = buildServer01(options.now === undefined ? { hub } : { hub, now: options.now });
-  return { app, hub, lab: hub.lab('default') };
-}
-
-const policy = (p: Partial<Policy>): Policy => ({ ...structuredClone(EMPTY_POLICY), ...p });
-
-/** The response's Access-Control-* and Vary headers, as inject reports them. */
-function corsHeaders(headers: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(headers).filter(([n]) => n.startsWith('access-control-') || n === 'vary'));
-}
-
-/** Collects the records the lab publishes from now on. */
-function recordsOf(lab: Lab): ServerRecord[] {
-  const records: ServerRecord[] = [];
-  lab.subscribe((e) => {
-    if (e.type === 'record') records.push(e.record);
-  });
-  return records;
-}
-
-/** Waits until the 'finish' listeners have published. */
-const settle = () => new Promise((resolve) => setImmediate(resolve));
-
-const preflightHeaders = { origin: PAGE, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'x-custom-header' };
+const inject = useInjectServer();
+const setup = (options: { now?: () => number } = {}) => inject({}, options.now);
 
 describe('server01 over inject', () => {
   it('answers GET /getData.html with server----001 and, under the empty policy, no CORS headers', async () => {
@@ -210,89 +176,6 @@ describe('server01 over inject', () => {
       body: 'server----001',
       cors: { 'access-control-allow-origin': '*' },
       recorded: [['preflight', 'routes', 200]],
-    });
-  });
-
-  it('in raw mode answers preflight and actual with exactly the raw status, headers and body, a list as repeated lines', async () => {
-    const { app, lab } = setup();
-    lab.setPolicy(
-      policy({
-        allowOrigin: 'reflect',
-        raw: {
-          enabled: true,
-          preflight: {
-            status: 200,
-            headers: { 'Access-Control-Allow-Origin': [PAGE, '*'], 'Access-Control-Allow-Methods': 'PUT', 'Content-Type': 'application/json' },
-            body: '{}',
-          },
-          actual: { status: 203, headers: { 'Access-Control-Allow-Origin': '*', 'X-Lesson': ['one', 'two'], 'Content-Type': 'text/html' }, body: 'raw body' },
-        },
-      }),
-    );
-    const records = recordsOf(lab);
-    const pre = await app.inject({ method: 'OPTIONS', url: '/getData.html', headers: preflightHeaders });
-    const put = await app.inject({ method: 'PUT', url: '/getData.html', headers: { origin: PAGE }, payload: 'hello' });
-    await settle();
-    expect({
-      seen: [
-        [pre.statusCode, pre.body],
-        [put.statusCode, put.body],
-      ],
-      written: records.map((r) => [r.kind, r.answeredBy, r.response]),
-    }).toEqual({
-      seen: [
-        [200, '{}'],
-        [203, 'raw body'],
-      ],
-      written: [
-        [
-          'preflight',
-          'raw',
-          {
-            status: 200,
-            headers: [
-              ['Access-Control-Allow-Origin', PAGE],
-              ['Access-Control-Allow-Origin', '*'],
-              ['Access-Control-Allow-Methods', 'PUT'],
-              ['Content-Type', 'application/json'],
-              ['content-length', '2'],
-              ['Date', DATE],
-              ['Connection', 'keep-alive'],
-            ],
-            body: '{}',
-            bodyBytes: 2,
-          },
-        ],
-        [
-          'actual',
-          'raw',
-          {
-            status: 203,
-            headers: [
-              ['Access-Control-Allow-Origin', '*'],
-              ['X-Lesson', 'one'],
-              ['X-Lesson', 'two'],
-              ['Content-Type', 'text/html'],
-              ['content-length', '8'],
-              ['Date', DATE],
-              ['Connection', 'keep-alive'],
-            ],
-            body: 'raw body',
-            bodyBytes: 8,
-          },
-        ],
-      ],
-    });
-  });
-
-  it('in raw mode without a raw body keeps the route body, under the raw status and headers', async () => {
-    const { app, lab } = setup();
-    lab.setPolicy(policy({ raw: { ...structuredClone(EMPTY_POLICY.raw), enabled: true, actual: { status: 500, headers: { 'Access-Control-Allow-Origin': '*' } } } }));
-    const res = await app.inject({ method: 'GET', url: '/getData.html', headers: { origin: PAGE } });
-    expect({ status: res.statusCode, body: res.body, cors: corsHeaders(res.headers) }).toEqual({
-      status: 500,
-      body: 'server----001',
-      cors: { 'access-control-allow-origin': '*' },
     });
   });
 

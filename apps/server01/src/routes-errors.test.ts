@@ -1,19 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { EMPTY_POLICY, LabHub } from '@cors-lab/shared';
-import { buildServer01 } from './app.ts';
+import { describe, expect, it } from 'vitest';
+import { useInjectServer } from './inject-server.ts';
 
-let app: FastifyInstance | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-
-function setup() {
-  const hub = new LabHub({ initialPolicy: { ...EMPTY_POLICY, allowOrigin: '*', preflight: 'routes' }, historyLimit: 50 });
-  app = buildServer01({ hub });
-  return app;
-}
+const inject = useInjectServer();
+/** Every answer gets `*`, and OPTIONS goes to the routes like any method. */
+const setup = () => inject({ allowOrigin: '*', preflight: 'routes' }).app;
 
 describe('error routes (lesson 11)', () => {
   it('/crash.html answers 500 without the CORS headers the policy gives every other answer', async () => {

@@ -1,31 +1,10 @@
 /** server01's JSONP route over inject (lesson 13): the call, the evil extra, and the callback check. */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { DATA_BODY, EMPTY_POLICY, LabHub, type LabEvent, type Policy } from '@cors-lab/shared';
-import { buildServer01 } from './app.ts';
+import { describe, expect, it } from 'vitest';
+import { DATA_BODY, type LabEvent } from '@cors-lab/shared';
+import { answerOf as answer, LAB, PAGE, useInjectServer } from './inject-server.ts';
 import { EVIL_CODE } from './routes-jsonp.ts';
 
-const PAGE = 'http://localhost:8100';
-const LAB = 'AbCdEfGhIjKlMnOpQrStUv';
-
-let app: FastifyInstance | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-
-function setup(p: Partial<Policy> = {}) {
-  const hub = new LabHub({ initialPolicy: EMPTY_POLICY, historyLimit: 50 });
-  hub.lab('default').setPolicy({ ...structuredClone(EMPTY_POLICY), ...p });
-  app = buildServer01({ hub });
-  return { app, hub };
-}
-
-/** The headers a test looks at, without Date, Connection and Keep-Alive. */
-function answer(res: { statusCode: number; headers: Record<string, unknown>; body: string }) {
-  const { date: _d, connection: _c, 'keep-alive': _k, ...headers } = res.headers;
-  return { status: res.statusCode, headers, body: res.body };
-}
+const setup = useInjectServer();
 
 const CALL = `/**/ typeof cb_1 === 'function' && cb_1({"data":"${DATA_BODY}"});`;
 

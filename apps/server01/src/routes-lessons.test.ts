@@ -1,30 +1,9 @@
 /** server01's lesson routes over inject: /headers.html (Expose-Headers) and /resource.json (conditional requests). */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { EMPTY_POLICY, LabHub, type Policy } from '@cors-lab/shared';
-import { buildServer01 } from './app.ts';
+import { describe, expect, it } from 'vitest';
+import { answerOf as answer, LAB, PAGE, useInjectServer } from './inject-server.ts';
 
-const PAGE = 'http://localhost:8100';
-const LAB = 'AbCdEfGhIjKlMnOpQrStUv';
-
-let app: FastifyInstance | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-
-function setup(p: Partial<Policy> = {}) {
-  const hub = new LabHub({ initialPolicy: EMPTY_POLICY, historyLimit: 50 });
-  hub.lab('default').setPolicy({ ...structuredClone(EMPTY_POLICY), ...p });
-  app = buildServer01({ hub });
-  return app;
-}
-
-/** The headers a test looks at, without Date, Connection and Keep-Alive. */
-function answer(res: { statusCode: number; headers: Record<string, unknown>; body: string }) {
-  const { date: _d, connection: _c, 'keep-alive': _k, ...headers } = res.headers;
-  return { status: res.statusCode, headers, body: res.body };
-}
+const inject = useInjectServer();
+const setup = (p: Parameters<typeof inject>[0] = {}) => inject(p).app;
 
 describe('/headers.html', () => {
   it('sends FooBar, X-Powered-By and every safelisted response header, with the policy\'s CORS headers', async () => {

@@ -1,30 +1,11 @@
 /** server01's /me (lesson 12) over inject: private data only with the session cookie, and the policy's CORS headers on it. */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { EMPTY_POLICY, LabHub, type Policy } from '@cors-lab/shared';
-import { buildServer01 } from './app.ts';
+import { describe, expect, it } from 'vitest';
+import { answerOf as answer, useInjectServer } from './inject-server.ts';
 import { privateDataOf, sessionOf } from './routes-session.ts';
 
 const ATTACKER = 'http://localhost:8300';
 
-let app: FastifyInstance | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-
-function setup(p: Partial<Policy>) {
-  const hub = new LabHub({ initialPolicy: EMPTY_POLICY, historyLimit: 50 });
-  hub.lab('default').setPolicy({ ...structuredClone(EMPTY_POLICY), ...p });
-  app = buildServer01({ hub });
-  return { app, hub };
-}
-
-/** The headers a test looks at, without Date, Connection and Keep-Alive. */
-function answer(res: { statusCode: number; headers: Record<string, unknown>; body: string }) {
-  const { date: _d, connection: _c, 'keep-alive': _k, ...headers } = res.headers;
-  return { status: res.statusCode, headers, body: res.body };
-}
+const setup = useInjectServer();
 
 describe('/me', () => {
   it('answers the session\'s private data with the cookie that /login set, echoed to any Origin under reflect', async () => {
