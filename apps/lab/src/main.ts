@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { detectBackends, startBackend } from '@cors-lab/backends';
 import { BackendPool, buildServer01, LabBackends } from '@cors-lab/server01';
-import { buildAttackerApp, buildServer02 } from '@cors-lab/server02';
+import { buildAttackerApp, buildServer02, deflateHistory } from '@cors-lab/server02';
 import { EMPTY_POLICY, LabHub, PORTS } from '@cors-lab/shared';
 import { isLoopback, learnerUrls } from './lan-urls.ts';
 
@@ -45,9 +45,12 @@ const historyLimit = positive('history', values.history);
 const idleMs = positive('idle-minutes', values['idle-minutes']) * 60_000;
 // Served on the LAN, every browser gets a lab of its own; on loopback, the classic single lab.
 const labs = values.classroom || !isLoopback(host) ? 'own' : 'shared';
-const hub = new LabHub({ initialPolicy: EMPTY_POLICY, historyLimit, idleMs, maxLabs: positive('max-labs', values['max-labs']), now: Date.now });
+const hub = new LabHub({ initialPolicy: EMPTY_POLICY, historyLimit, idleMs, maxLabs: positive('max-labs', values['max-labs']), now: Date.now, codec: deflateHistory });
 const sweeper = setInterval(() => hub.sweep(), Math.min(idleMs, 60_000));
 sweeper.unref();
+// Histories left unread for a second are packed: a classroom's hundreds of labs stay small.
+const compactor = setInterval(() => hub.compact(), 1000);
+compactor.unref();
 
 const logger = values.quiet ? false : { level: 'warn' };
 // Real libraries behind server01, started when a lab asks for one; a few run at once.
@@ -79,6 +82,7 @@ console.log(`CORS Lab is running (${labs === 'own' ? 'classroom: each browser ge
 
 async function close(): Promise<void> {
   clearInterval(sweeper);
+  clearInterval(compactor);
   const closing = Promise.allSettled([server01.close(), server02.close(), attacker.close(), pool.stopAll()]);
   // Event streams never end by themselves: end them, or close() waits forever.
   server01.server.closeAllConnections();

@@ -32,6 +32,7 @@ import { errorBody, registerErrorHandler } from './errors.ts';
 import { streamEvents } from './event-stream.ts';
 
 export { buildAttackerApp, type AttackerOptions } from './attacker-app.ts';
+export { deflateHistory } from './history-codec.ts';
 
 export interface Server02Options {
   readonly hub: LabHub;

@@ -7,14 +7,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { FastifyInstance } from 'fastify';
 import { EMPTY_POLICY, LabHub, type Lab, type LabEvent, type ServerRecord } from '@cors-lab/shared';
 import { buildServer02 } from './app.ts';
+import { deflateHistory } from './history-codec.ts';
 
 let app: FastifyInstance;
+let hub: LabHub;
 let lab: Lab;
 let base: string;
 const open: AbortController[] = [];
 
 beforeAll(async () => {
-  const hub = new LabHub({ initialPolicy: EMPTY_POLICY, historyLimit: 50 });
+  // The lab's own codec: a page resuming late reads packed blocks.
+  hub = new LabHub({ initialPolicy: EMPTY_POLICY, historyLimit: 50, codec: deflateHistory });
   lab = hub.lab('default');
   app = buildServer02({ hub });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -97,6 +100,18 @@ describe('GET /api/events', () => {
     const stream = await connect({ 'Last-Event-ID': String(a.seq) });
     const text = await stream.read(frame(c));
     expect(text).toEqual(`${hello(c.seq)}${frame(b)}${frame(c)}`);
+  });
+
+  it('resumes late, after the events it missed were packed, with the same frames byte for byte', async () => {
+    lab.reset();
+    const events = Array.from({ length: 80 }, (_, n) => lab.record(record(n)));
+    // Twice: blocks left unread through a whole period are packed on the second call.
+    hub.compact();
+    expect(hub.compact()).toBeGreaterThan(0);
+    const missedFrom = events.length - 40;
+    const stream = await connect({ 'Last-Event-ID': String(events[missedFrom - 1]!.seq) });
+    const last = events.at(-1)!;
+    expect(await stream.read(frame(last))).toEqual(`${hello(last.seq)}${events.slice(missedFrom).map(frame).join('')}`);
   });
 
   it('resumes after ?after=N when there is no Last-Event-ID', async () => {

@@ -6,6 +6,7 @@ export * from './policy-validation.ts';
 export * from './policy-answer.ts';
 export * from './wire.ts';
 export * from './jsonp.ts';
+export * from './lab-history.ts';
 export * from './lab-hub.ts';
 export * from './lab-id.ts';
 export * from './classroom.ts';

@@ -7,40 +7,22 @@ import { LAB_ENGINE, type BackendState } from './backend.ts';
 import type { Presence } from './classroom.ts';
 import type { Policy } from './policy.ts';
 import { DEFAULT_LAB } from './ports.ts';
+import { LabHistory, type HistoryCodec, type KeptEvent, type RecordBuilder } from './lab-history.ts';
 import type { LabEvent, ServerRecord } from './wire.ts';
 
 /** Gets each new event, and its JSON as the history keeps it (the event stream writes that, so it is written once). */
 type Listener = (event: LabEvent, json: string) => void;
 
-/** Makes a record when it is needed; it reads only what it captured, so it gives the same record whenever it runs. */
-export type RecordBuilder = () => ServerRecord;
-
-/** A history entry: the event, its JSON once anyone needed that, or a record not built yet. */
-type Entry = LabEvent | string | RecordBuilder;
-
-/** An event of the history as its sequence number and JSON. */
-export interface KeptEvent {
-  readonly seq: number;
-  readonly json: string;
-}
-
 export class Lab {
   #policy: Policy;
   #backend: BackendState = LAB_ENGINE;
-  #seq = 0;
   /**
-   * The bounded history, consecutive sequence numbers ending at the head, as
-   * a ring: once full, the newest event overwrites the oldest at `#oldest`
-   * (no shift of the whole array per event). Each event is kept as its JSON
-   * once anyone needed that: a record kept as objects (header tuples,
-   * strings) takes about three times the memory, and a classroom holds
-   * hundreds of labs of hundreds of events. An event published while no page
-   * watches stays as it came (an object, or a record's builder) until a
-   * reader asks for it: under load nobody watches, most such events leave the
-   * history unread, and serializing each one cost more than building it.
+   * Its bounded history. An event published while no page watches is kept
+   * as it came (an object, or a record's builder) until a reader asks for
+   * it: under load nobody watches, most such events leave the history
+   * unread, and serializing each one cost more than building it.
    */
-  #history: Entry[] = [];
-  #oldest = 0;
+  readonly #history: LabHistory;
   readonly #listeners = new Set<Listener>();
   /** Where the learner is in the course, as their page last said: never what they send. */
   presence: Presence | null = null;
@@ -50,9 +32,11 @@ export class Lab {
   constructor(
     readonly id: string,
     private readonly initialPolicy: Policy,
-    private readonly historyLimit: number,
+    historyLimit: number,
+    codec?: HistoryCodec,
   ) {
     this.#policy = initialPolicy;
+    this.#history = new LabHistory(historyLimit, codec);
   }
 
   get policy(): Policy {
@@ -61,7 +45,7 @@ export class Lab {
 
   /** Sequence number of the newest event, 0 before any. */
   get head(): number {
-    return this.#seq;
+    return this.#history.head;
   }
 
   get backend(): BackendState {
@@ -70,21 +54,21 @@ export class Lab {
 
   setBackend(backend: BackendState): LabEvent {
     this.#backend = backend;
-    return this.#publish({ type: 'backend', seq: this.#seq + 1, backend });
+    return this.#publish({ type: 'backend', seq: this.head + 1, backend });
   }
 
   /** The teacher moves this lab to a lesson step; the page follows. */
   goTo(lesson: string, step: number): LabEvent {
-    return this.#publish({ type: 'goto', seq: this.#seq + 1, lesson, step });
+    return this.#publish({ type: 'goto', seq: this.head + 1, lesson, step });
   }
 
   setPolicy(policy: Policy): LabEvent {
     this.#policy = policy;
-    return this.#publish({ type: 'policy', seq: this.#seq + 1, policy });
+    return this.#publish({ type: 'policy', seq: this.head + 1, policy });
   }
 
   record(record: ServerRecord): LabEvent {
-    return this.#publish({ type: 'record', seq: this.#seq + 1, record });
+    return this.#publish({ type: 'record', seq: this.head + 1, record });
   }
 
   /**
@@ -94,18 +78,17 @@ export class Lab {
    */
   recordLater(build: RecordBuilder): number {
     if (this.#listeners.size > 0) return this.record(build()).seq;
-    this.#seq += 1;
-    this.#keep(build);
-    return this.#seq;
+    const seq = this.head + 1;
+    this.#history.push(seq, build);
+    return seq;
   }
 
   /** Back to the starting policy, history cleared; sequence numbers go on rising. */
   reset(): LabEvent {
     this.#policy = this.initialPolicy;
     this.#backend = LAB_ENGINE;
-    this.#history = [];
-    this.#oldest = 0;
-    return this.#publish({ type: 'reset', seq: this.#seq + 1, policy: this.initialPolicy });
+    this.#history.clear(this.head);
+    return this.#publish({ type: 'reset', seq: this.head + 1, policy: this.initialPolicy });
   }
 
   /** Events after `seq`; `gap` when some of them have already left the bounded history. */
@@ -116,19 +99,13 @@ export class Lab {
 
   /** The same events as `since`, as the JSON the history keeps: what the event stream writes. */
   sinceJson(seq: number): { events: KeptEvent[]; gap: boolean } {
-    const history = this.#history;
-    const kept = history.length;
-    const oldest = this.#seq - kept + 1;
-    const events: KeptEvent[] = [];
-    for (let i = Math.max(0, seq + 1 - oldest); i < kept; i++) {
-      const at = (this.#oldest + i) % kept;
-      const entry = history[at]!;
-      const event = typeof entry === 'function' ? { type: 'record', seq: oldest + i, record: entry() } : entry;
-      const json = typeof event === 'string' ? event : JSON.stringify(event);
-      history[at] = json;
-      events.push({ seq: oldest + i, json });
-    }
-    return { events, gap: seq < this.#seq && oldest > seq + 1 && events.length < this.#seq - seq };
+    const events = this.#history.since(seq);
+    return { events, gap: seq < this.head && this.#history.oldest > seq + 1 };
+  }
+
+  /** Packs the history's cold events (see LabHistory.compact); returns how many blocks it packed. */
+  compact(): number {
+    return this.#history.compact();
   }
 
   subscribe(listener: Listener): () => void {
@@ -143,19 +120,9 @@ export class Lab {
 
   #publish(event: LabEvent): LabEvent {
     const json = this.#listeners.size > 0 ? JSON.stringify(event) : null;
-    this.#seq = event.seq;
-    this.#keep(json ?? event);
+    this.#history.push(event.seq, json ?? event);
     if (json !== null) for (const listener of this.#listeners) listener(event, json);
     return event;
-  }
-
-  #keep(entry: Entry): void {
-    const history = this.#history;
-    if (history.length < this.historyLimit) history.push(entry);
-    else {
-      history[this.#oldest] = entry;
-      this.#oldest = (this.#oldest + 1) % history.length;
-    }
   }
 }
 
@@ -169,6 +136,8 @@ export interface LabHubOptions {
   readonly maxLabs?: number;
   /** Milliseconds, for idleness; the hub has no clock of its own. */
   readonly now?: () => number;
+  /** Shrinks the cold part of each lab's history (see LabHistory); without one, histories are kept as they came. */
+  readonly codec?: HistoryCodec;
 }
 
 export class LabHub {
@@ -195,7 +164,7 @@ export class LabHub {
       }
       return entry.lab;
     }
-    const lab = new Lab(id, this.options.initialPolicy, this.options.historyLimit);
+    const lab = new Lab(id, this.options.initialPolicy, this.options.historyLimit, this.options.codec);
     lab.alias = ++this.#created;
     this.#labs.set(id, { lab, usedAt: this.#now() });
     this.#recent = id;
@@ -225,6 +194,13 @@ export class LabHub {
       }
     }
     return dropped;
+  }
+
+  /** Packs every lab's cold history; the server calls it every second or so. Returns how many blocks it packed. */
+  compact(): number {
+    let packed = 0;
+    for (const { lab } of this.#labs.values()) packed += lab.compact();
+    return packed;
   }
 
   #makeRoom(): void {
