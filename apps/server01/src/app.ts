@@ -9,7 +9,7 @@ import { BACKEND_NAMES, DEFAULT_LAB, isPreflight, splitLabPath, type CorsAnswer,
 import { preparedAnswer, type HeaderToSet } from './answer-cache.ts';
 import type { Backend, LabBackends } from './backend-pool.ts';
 import { forwardRawToBackend, proxyToBackend } from './backend-proxy.ts';
-import { recordOf, type FinishedExchange } from './exchange-record.ts';
+import { FinishedExchange, recordOf } from './exchange-record.ts';
 import { answerRejected, parseRejectedRequest, recordOfRawAnswer } from './rejected-method.ts';
 import { registerRoutes } from './routes.ts';
 import { writtenHead } from './wire-capture.ts';
@@ -198,7 +198,8 @@ export function buildServer01(options: Server01Options): FastifyInstance {
     const { request: req, method, backend } = exchange;
     const status = this.statusCode;
     const bodyOnWire = method === 'HEAD' || status === 204 || status === 304;
-    const finished: FinishedExchange = {
+    // Kept until the record is made (see FinishedExchange); the literal passed in dies at once.
+    const finished = new FinishedExchange({
       kind: exchange.preflight ? 'preflight' : 'actual',
       answeredBy: backend === undefined ? exchange.answer.answeredBy : 'backend',
       backend,
@@ -212,7 +213,7 @@ export function buildServer01(options: Server01Options): FastifyInstance {
       responseBody: bodyOnWire ? undefined : exchange.payload,
       receivedAt: exchange.receivedAt,
       respondedAt: now(),
-    };
+    });
     exchange.lab.recordLater(() => recordOf(finished));
   }
 
