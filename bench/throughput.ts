@@ -9,9 +9,9 @@
  * never the servers'. The servers take turns in short runs, round after
  * round, in the opposite order every other round, so a change in how fast
  * the machine is (on a shared VM it can halve within seconds) falls on all
- * of them alike; the ratios are the medians of each round's ratios. Each run also gives the server's CPU
- * time a request (from /proc), the figure to trust when other work on the
- * machine, not the server, limited the run.
+ * of them alike; the ratios are the medians of each round's ratios. Each
+ * run also gives the server's CPU time a request (from /proc), the figure to
+ * trust when other work on the machine, not the server, limited the run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
