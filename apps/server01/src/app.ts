@@ -198,7 +198,6 @@ export function buildServer01(options: Server01Options): FastifyInstance {
     const { request: req, method, backend } = exchange;
     const status = this.statusCode;
     const bodyOnWire = method === 'HEAD' || status === 204 || status === 304;
-    // Kept until the record is made (see FinishedExchange); the literal passed in dies at once.
     const finished = new FinishedExchange({
       kind: exchange.preflight ? 'preflight' : 'actual',
       answeredBy: backend === undefined ? exchange.answer.answeredBy : 'backend',
