@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ServerRecord } from '@cors-lab/shared';
+import { parsedEvents, type ServerRecord } from '@cors-lab/shared';
 import { corsHeaders, DATE, PAGE, policy, preflightHeaders, recordsOf, settle, useInjectServer } from './inject-server.ts';
 
 const inject = useInjectServer();
@@ -145,7 +145,7 @@ describe('server01 over inject', () => {
       await settle();
     };
     const watched: ServerRecord[] = [];
-    const stop = lab.subscribe((e) => e.type === 'record' && watched.push(e.record));
+    const stop = lab.subscribe(parsedEvents((e) => e.type === 'record' && watched.push(e.record)));
     await exchange();
     stop();
     await exchange();

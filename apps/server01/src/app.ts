@@ -9,10 +9,10 @@ import { BACKEND_NAMES, DEFAULT_LAB, isPreflight, splitLabPath, type CorsAnswer,
 import { preparedAnswer, type HeaderToSet } from './answer-cache.ts';
 import type { Backend, LabBackends } from './backend-pool.ts';
 import { forwardRawToBackend, proxyToBackend } from './backend-proxy.ts';
-import { FinishedExchange, recordOf } from './exchange-record.ts';
+import { FinishedExchange } from './exchange-record.ts';
 import { answerRejected, parseRejectedRequest, recordOfRawAnswer } from './rejected-method.ts';
 import { registerRoutes } from './routes.ts';
-import { writtenHead } from './wire-capture.ts';
+import { receivedLines, writtenLines } from './wire-capture.ts';
 
 export { BackendPool, LabBackends, type Backend, type StartBackend } from './backend-pool.ts';
 
@@ -205,15 +205,15 @@ export function buildServer01(options: Server01Options): FastifyInstance {
       method,
       url: (req.raw as { originalUrl?: string }).originalUrl ?? req.raw.url ?? '',
       httpVersion: req.raw.httpVersion,
-      rawHeaders: req.raw.rawHeaders,
+      requestHeaders: receivedLines(req.raw.rawHeaders),
       requestBody: exchange.requestBody ?? req.body,
       status,
-      written: writtenHead(this),
+      responseHeaders: writtenLines(this),
       responseBody: bodyOnWire ? undefined : exchange.payload,
       receivedAt: exchange.receivedAt,
       respondedAt: now(),
     });
-    exchange.lab.recordLater(() => recordOf(finished));
+    exchange.lab.recordLater(finished);
   }
 
   app.addHook('onSend', (_req, reply, payload, done) => {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EMPTY_POLICY, LabHub, type BackendState, type Policy, type ServerRecord } from '@cors-lab/shared';
+import { EMPTY_POLICY, LabHub, parsedEvents, type BackendState, type Policy, type ServerRecord } from '@cors-lab/shared';
 import { buildServer01 } from './app.ts';
 import { BackendPool, LabBackends, type Backend } from './backend-pool.ts';
 
@@ -70,7 +70,7 @@ describe('server01 with a library behind it', () => {
     cleanup.push(() => app.close());
     const seen: BackendState[] = [];
     const records: ServerRecord[] = [];
-    lab.subscribe((e) => (e.type === 'backend' ? seen.push(e.backend) : e.type === 'record' && records.push(e.record)));
+    lab.subscribe(parsedEvents((e) => (e.type === 'backend' ? seen.push(e.backend) : e.type === 'record' && records.push(e.record))));
 
     backends.select(lab, 'express-cors');
     await vi.waitFor(() => expect(lab.backend.status).toBe('ready'));

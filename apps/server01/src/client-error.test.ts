@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { EMPTY_POLICY, LabHub, type Lab, type ServerRecord } from '@cors-lab/shared';
+import { EMPTY_POLICY, LabHub, parsedEvents, type Lab, type ServerRecord } from '@cors-lab/shared';
 import { buildServer01 } from './app.ts';
 
 const PAGE = 'http://localhost:8100';
@@ -44,11 +44,11 @@ function exchange(bytes: string): Promise<string> {
 /** Resolves with the next record the lab publishes. */
 function nextRecord(): Promise<ServerRecord> {
   return new Promise((resolve) => {
-    const off = lab.subscribe((e) => {
+    const off = lab.subscribe(parsedEvents((e) => {
       if (e.type !== 'record') return;
       off();
       resolve(e.record);
-    });
+    }));
   });
 }
 

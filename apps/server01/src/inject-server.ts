@@ -4,7 +4,7 @@
  */
 import { afterEach, expect } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { EMPTY_POLICY, LabHub, type Lab, type Policy, type ServerRecord } from '@cors-lab/shared';
+import { EMPTY_POLICY, LabHub, parsedEvents, type Lab, type Policy, type ServerRecord } from '@cors-lab/shared';
 import { buildServer01 } from './app.ts';
 
 /** The lab page's origin, the classic demo's. */
@@ -55,9 +55,9 @@ export function corsHeaders(headers: Record<string, unknown>): Record<string, un
 /** Collects the records the lab publishes from now on. */
 export function recordsOf(lab: Lab): ServerRecord[] {
   const records: ServerRecord[] = [];
-  lab.subscribe((e) => {
+  lab.subscribe(parsedEvents((e) => {
     if (e.type === 'record') records.push(e.record);
-  });
+  }));
   return records;
 }
 

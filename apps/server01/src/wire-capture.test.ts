@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { bodyText, parseHeaderBlock, RECORDED_BODY_LIMIT, writtenHeaders } from './wire-capture.ts';
+import { bodyText, parseHeaderBlock, RECORDED_BODY_LIMIT, receivedLines, writtenLines } from './wire-capture.ts';
 
 const sent = (head: string) => ({ _header: head }) as unknown as ServerResponse;
 
@@ -26,23 +26,44 @@ describe('parseHeaderBlock', () => {
   });
 });
 
-describe('writtenHeaders', () => {
-  it('gives separate, equal lines for a head seen again, and the new lines when it changes', () => {
+describe('captured header lines', () => {
+  it('shares the lines of a head seen again, and has new lines when it changes', () => {
     const head = (date: string) => `HTTP/1.1 204 No Content\r\nVary: Origin\r\nDate: ${date}\r\n\r\n`;
-    const a = writtenHeaders(sent(head('Mon')));
-    const b = writtenHeaders(sent(head('Mon')));
-    const c = writtenHeaders(sent(head('Tue')));
-    expect({ a, same: a === b || a[0] === b[0], c }).toEqual({
+    const [a, b, c] = [writtenLines(sent(head('Mon'))), writtenLines(sent(head('Mon'))), writtenLines(sent(head('Tue')))];
+    expect({ shared: a === b, a: a.lines, c: c.lines, json: c.json }).toEqual({
+      shared: true,
       a: [
         ['Vary', 'Origin'],
         ['Date', 'Mon'],
       ],
-      same: false,
       c: [
         ['Vary', 'Origin'],
         ['Date', 'Tue'],
       ],
+      json: '[["Vary","Origin"],["Date","Tue"]]',
     });
+  });
+
+  it('shares a request\'s lines only with an equal list, in order and case', () => {
+    const lines = (...raw: string[]) => receivedLines(raw);
+    const a = lines('Origin', 'http://a', 'X-B', '1');
+    const same = [lines('Origin', 'http://a', 'X-B', '1'), lines('Origin', 'http://a', 'X-B', '1')].map((l) => l === a);
+    const other = [lines('origin', 'http://a', 'X-B', '1'), lines('X-B', '1', 'Origin', 'http://a'), lines('Origin', 'http://a'), lines('Origin', 'http://b', 'X-B', '1')];
+    expect({ same, other: other.map((l) => l === a), lines: other.map((l) => l.json) }).toEqual({
+      same: [true, true],
+      other: [false, false, false, false],
+      lines: ['[["origin","http://a"],["X-B","1"]]', '[["X-B","1"],["Origin","http://a"]]', '[["Origin","http://a"]]', '[["Origin","http://b"],["X-B","1"]]'],
+    });
+  });
+
+  it('falls back to the headers set on a response that has no serialized head', () => {
+    const res = { getHeaders: () => ({ vary: 'Origin', 'set-cookie': ['a=1', 'b=2'], 'content-length': 3 }) } as unknown as ServerResponse;
+    expect(writtenLines(res).lines).toEqual([
+      ['vary', 'Origin'],
+      ['set-cookie', 'a=1'],
+      ['set-cookie', 'b=2'],
+      ['content-length', '3'],
+    ]);
   });
 });
 

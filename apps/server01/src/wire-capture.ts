@@ -1,49 +1,108 @@
 /** Reads what actually went on the wire out of Node's request and response objects. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { HeaderLine } from '@cors-lab/shared';
 
 /** Most body bytes a record keeps. */
 export const RECORDED_BODY_LIMIT = 4096;
 
+/**
+ * A list of header lines as it went on the wire, and its JSON, each made once,
+ * when first asked for. Equal lists captured close together share one: a page
+ * sends the same few requests again and again, and server01's answers to them
+ * differ only in their Date, so a captured exchange points at a list kept
+ * anyway instead of keeping its own strings, and a list is serialized once
+ * however many records carry it. The lines are shared: copy them to change them.
+ */
+export abstract class CapturedLines {
+  #lines: readonly HeaderLine[] | undefined;
+  #json: string | undefined;
+
+  protected abstract parse(): readonly HeaderLine[];
+
+  get lines(): readonly HeaderLine[] {
+    return (this.#lines ??= this.parse());
+  }
+
+  /** `JSON.stringify(this.lines)`. */
+  get json(): string {
+    return (this.#json ??= JSON.stringify(this.lines));
+  }
+}
+
 /** Request headers in the order received, names as the client wrote them (`rawHeaders` of Node's request). */
-export function receivedHeaders(raw: Readonly<IncomingMessage['rawHeaders']>): HeaderLine[] {
-  const lines: HeaderLine[] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) lines.push([raw[i]!, raw[i + 1]!]);
+class ReceivedLines extends CapturedLines {
+  constructor(readonly raw: readonly string[]) {
+    super();
+  }
+
+  protected parse(): HeaderLine[] {
+    const { raw } = this;
+    const lines: HeaderLine[] = [];
+    for (let i = 0; i + 1 < raw.length; i += 2) lines.push([raw[i]!, raw[i + 1]!]);
+    return lines;
+  }
+
+  sameAs(raw: readonly string[]): boolean {
+    if (raw.length !== this.raw.length) return false;
+    for (let i = 0; i < raw.length; i++) if (raw[i] !== this.raw[i]) return false;
+    return true;
+  }
+}
+
+/** Response headers exactly as Node serialized them in the head it wrote, Date, Connection and Keep-Alive included. */
+class WrittenLines extends CapturedLines {
+  constructor(readonly head: string) {
+    super();
+  }
+
+  protected parse(): HeaderLine[] {
+    return parseHeaderBlock(this.head).headers;
+  }
+}
+
+/** The header lines set on a response that has no serialized head. */
+class SetLines extends CapturedLines {
+  constructor(private readonly set: HeaderLine[]) {
+    super();
+  }
+
+  protected parse(): HeaderLine[] {
+    return this.set;
+  }
+}
+
+/** Lists captured lately, newest last. */
+const RECENT = 4;
+const recentReceived: ReceivedLines[] = [];
+const recentWritten: WrittenLines[] = [];
+
+function remember<T>(recent: T[], lines: T): T {
+  if (recent.length === RECENT) recent.shift();
+  recent.push(lines);
   return lines;
 }
 
-/** The response head as Node serialized it, or the header lines set when there is none: what `writtenHeaders` reads. */
-export type WrittenHead = string | HeaderLine[];
+/** A request's header lines (`rawHeaders` of Node's request): the list captured lately if it is the same. */
+export function receivedLines(raw: readonly string[]): CapturedLines {
+  for (const recent of recentReceived) if (recent.sameAs(raw)) return recent;
+  return remember(recentReceived, new ReceivedLines(raw));
+}
 
 /**
- * Node keeps the serialized head in `_header` once it is sent; before that
- * (or if it is gone) fall back to the headers that were set.
+ * A response's header lines as written: Node keeps the serialized head in
+ * `_header` once it is sent; before that (or if it is gone) the headers that
+ * were set stand in.
  */
-export function writtenHead(res: ServerResponse): WrittenHead {
+export function writtenLines(res: ServerResponse): CapturedLines {
   const head = (res as unknown as { _header?: unknown })._header;
-  if (typeof head === 'string') return head;
-  return Object.entries(res.getHeaders()).flatMap(([n, v]) =>
-    (Array.isArray(v) ? v : [v]).filter((x) => x !== undefined).map((x): HeaderLine => [n, String(x)]),
-  );
-}
-
-/** Response headers exactly as Node serialized them, Date, Connection and Keep-Alive included. */
-export function writtenHeaders(written: ServerResponse | WrittenHead): HeaderLine[] {
-  const head = typeof written === 'string' || Array.isArray(written) ? written : writtenHead(written);
-  return typeof head === 'string' ? parsedHead(head).map(([name, value]): HeaderLine => [name, value]) : head;
-}
-
-/** Heads parsed lately, newest last: from one answer to the next, a head changes little more often than its Date does. */
-const recentHeads: { readonly head: string; readonly headers: readonly HeaderLine[] }[] = [];
-const RECENT_HEADS = 4;
-
-/** The header lines of a head, parsed once while it keeps coming back (the caller copies them). */
-function parsedHead(head: string): readonly HeaderLine[] {
-  for (const recent of recentHeads) if (recent.head === head) return recent.headers;
-  const { headers } = parseHeaderBlock(head);
-  if (recentHeads.length === RECENT_HEADS) recentHeads.shift();
-  recentHeads.push({ head, headers });
-  return headers;
+  if (typeof head !== 'string') {
+    const set = Object.entries(res.getHeaders()).flatMap(([n, v]) =>
+      (Array.isArray(v) ? v : [v]).filter((x) => x !== undefined).map((x): HeaderLine => [n, String(x)]),
+    );
+    return new SetLines(set);
+  }
+  for (const recent of recentWritten) if (recent.head === head) return recent;
+  return remember(recentWritten, new WrittenLines(head));
 }
 
 /**

@@ -36,9 +36,9 @@ export function streamEvents(lab: Lab, after: number, instance: string, req: Fas
     pending = '';
     if (!res.destroyed) res.write(text);
   };
-  const unsubscribe = lab.subscribe((e, json) => {
+  const unsubscribe = lab.subscribe((seq, json) => {
     if (pending === '') setImmediate(flush);
-    pending += frame(e.seq, json);
+    pending += frame(seq, json);
   });
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
   req.raw.once('close', () => {

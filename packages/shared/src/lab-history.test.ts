@@ -62,12 +62,12 @@ describe('LabHistory', () => {
     expect(h.compact()).toBe(2);
   });
 
-  it('builds a record that nobody read before packing it, once, with its own sequence number', () => {
+  it('serializes a record that nobody read before packing it, once, with its own sequence number', () => {
     const { codec } = countingCodec();
     const h = new LabHistory(500, codec);
     let built = 0;
     const record: ServerRecord = { kind: 'actual', parser: 'node', answeredBy: 'routes', request: { method: 'GET', url: '/', httpVersion: '1.1', headers: [], body: '', bodyBytes: 0 }, response: { status: 200, headers: [], body: '', bodyBytes: 0 }, receivedAt: 1, respondedAt: 2 };
-    for (let seq = 1; seq <= BLOCK_EVENTS + 1; seq++) h.push(seq, () => (built++, record));
+    for (let seq = 1; seq <= BLOCK_EVENTS + 1; seq++) h.push(seq, { eventJson: (n) => (built++, JSON.stringify({ type: 'record', seq: n, record })) });
     h.compact();
     h.compact();
     const events = h.since(BLOCK_EVENTS - 1).map((e) => JSON.parse(e.json) as LabEvent);

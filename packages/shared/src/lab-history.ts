@@ -3,8 +3,8 @@
  * sequence numbers, for a page that catches up after a gap or a reconnect.
  *
  * Events are kept in blocks of `BLOCK_EVENTS`. The newest block takes events
- * as they come: an object, a record's builder (made only if someone reads
- * it), or its JSON once anyone needed that. A block that is full and has
+ * as they come: an object, a record not serialized yet (serialized only if
+ * someone reads it), or its JSON once anyone needed that. A block that is full and has
  * stayed unread for a whole `compact()` period is cold: with a codec, it is
  * packed then, as its events' JSON joined by newlines (JSON text never holds
  * a raw newline), which the codec shrinks. Records of one lab repeat each
@@ -13,10 +13,16 @@
  * stays small. A busy lab never pays for packing: its blocks leave the
  * history before they are cold.
  */
-import type { LabEvent, ServerRecord } from './wire.ts';
+import type { LabEvent } from './wire.ts';
 
-/** Makes a record when it is needed; it reads only what it captured, so it gives the same record whenever it runs. */
-export type RecordBuilder = () => ServerRecord;
+/**
+ * A record kept as the server captured it, serialized only when a reader
+ * needs it: its record event's JSON (`{"type":"record","seq":…,"record":…}`,
+ * a `RecordEvent`), the same text whenever asked.
+ */
+export interface PendingRecord {
+  eventJson(seq: number): string;
+}
 
 /** An event of the history as its sequence number and JSON. */
 export interface KeptEvent {
@@ -37,8 +43,8 @@ export interface HistoryCodec {
 /** Events a block holds. */
 export const BLOCK_EVENTS = 32;
 
-/** An event as it came, its JSON, or a record not built yet. */
-type Entry = LabEvent | string | RecordBuilder;
+/** An event as it came, its JSON, or a record not serialized yet. */
+type Entry = LabEvent | string | PendingRecord;
 
 interface Block {
   /** Sequence number of its first event. */
@@ -54,8 +60,7 @@ const SEPARATOR = '\n';
 
 function jsonOf(entry: Entry, seq: number): string {
   if (typeof entry === 'string') return entry;
-  const event: LabEvent = typeof entry === 'function' ? { type: 'record', seq, record: entry() } : entry;
-  return JSON.stringify(event);
+  return 'eventJson' in entry ? entry.eventJson(seq) : JSON.stringify(entry);
 }
 
 export class LabHistory {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LabHub } from './lab-hub.ts';
+import { LabHub, parsedEvents } from './lab-hub.ts';
 import { EMPTY_POLICY, type Policy } from './policy.ts';
 import type { LabEvent, ServerRecord } from './wire.ts';
 
@@ -60,7 +60,7 @@ describe('LabHub', () => {
   it('keeps each event as its JSON: sinceJson and subscribers get the text since() parses back', () => {
     const lab = hub(3).lab('default');
     const told: string[] = [];
-    lab.subscribe((_e, json) => told.push(json));
+    lab.subscribe((_seq, json) => told.push(json));
     lab.setPolicy(STAR);
     for (let n = 1; n <= 3; n++) lab.record(record(n));
     const json = (e: LabEvent) => JSON.stringify(e);
@@ -107,12 +107,12 @@ describe('LabHub', () => {
     });
   });
 
-  it('builds a record published for later at once for a watching page, else only when the history is read, and only once', () => {
+  it('serializes a record published for later at once for a watching page, and for the history only when it is read, once', () => {
     const lab = hub(3).lab('default');
     const built: number[] = [];
-    const later = (n: number) => () => (built.push(n), record(n));
+    const later = (n: number) => ({ eventJson: (seq: number) => (built.push(n), JSON.stringify({ type: 'record', seq, record: record(n) })) });
     const told: string[] = [];
-    const stop = lab.subscribe((_e, json) => told.push(json));
+    const stop = lab.subscribe((_seq, json) => told.push(json));
     const watched = lab.recordLater(later(1));
     stop();
     const seqs = [watched, ...[2, 3, 4, 5].map((n) => lab.recordLater(later(n)))];
@@ -149,8 +149,8 @@ describe('LabHub', () => {
     const lab = h.lab('default');
     const seen: LabEvent[] = [];
     const seenToo: LabEvent[] = [];
-    const unsubscribe = lab.subscribe((e) => seen.push(e));
-    lab.subscribe((e) => seenToo.push(e));
+    const unsubscribe = lab.subscribe(parsedEvents((e) => seen.push(e)));
+    lab.subscribe(parsedEvents((e) => seenToo.push(e)));
     lab.setPolicy(STAR);
     h.lab('other').record(record(9));
     lab.record(record(1));

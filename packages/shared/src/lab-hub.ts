@@ -7,11 +7,22 @@ import { LAB_ENGINE, type BackendState } from './backend.ts';
 import type { Presence } from './classroom.ts';
 import type { Policy } from './policy.ts';
 import { DEFAULT_LAB } from './ports.ts';
-import { LabHistory, type HistoryCodec, type KeptEvent, type RecordBuilder } from './lab-history.ts';
+import { LabHistory, type HistoryCodec, type KeptEvent, type PendingRecord } from './lab-history.ts';
 import type { LabEvent, ServerRecord } from './wire.ts';
 
-/** Gets each new event, and its JSON as the history keeps it (the event stream writes that, so it is written once). */
-type Listener = (event: LabEvent, json: string) => void;
+/**
+ * Gets each new event as its sequence number and its JSON, as the history
+ * keeps it: the event stream writes that text, so an event is serialized
+ * once however many pages watch, and a record goes from the server's capture
+ * to the text without an object in between.
+ */
+export type Listener = (seq: number, json: string) => void;
+
+/** A listener that gets each event as an object, parsed from its JSON as a page parses it. */
+export const parsedEvents =
+  (listener: (event: LabEvent) => void): Listener =>
+  (_seq, json) =>
+    listener(JSON.parse(json) as LabEvent);
 
 export class Lab {
   #policy: Policy;
@@ -72,14 +83,20 @@ export class Lab {
   }
 
   /**
-   * Publishes a record that `build` makes only when it is needed: at once if
-   * a page watches, else when the history is read (never, if it leaves the
-   * history unread first). Returns its sequence number.
+   * Publishes a record serialized only when it is needed: at once if a page
+   * watches, else when the history is read (never, if it leaves the history
+   * unread first). The history keeps it as it came even when a page watches:
+   * what the server captured is a few small objects, its JSON a long string
+   * made of many pieces, and under load every event kept outlives a minor GC
+   * or two. Returns its sequence number.
    */
-  recordLater(build: RecordBuilder): number {
-    if (this.#listeners.size > 0) return this.record(build()).seq;
+  recordLater(pending: PendingRecord): number {
     const seq = this.head + 1;
-    this.#history.push(seq, build);
+    this.#history.push(seq, pending);
+    if (this.#listeners.size > 0) {
+      const json = pending.eventJson(seq);
+      for (const listener of this.#listeners) listener(seq, json);
+    }
     return seq;
   }
 
@@ -121,7 +138,7 @@ export class Lab {
   #publish(event: LabEvent): LabEvent {
     const json = this.#listeners.size > 0 ? JSON.stringify(event) : null;
     this.#history.push(event.seq, json ?? event);
-    if (json !== null) for (const listener of this.#listeners) listener(event, json);
+    if (json !== null) for (const listener of this.#listeners) listener(event.seq, json);
     return event;
   }
 }

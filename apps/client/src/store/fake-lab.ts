@@ -3,7 +3,7 @@
  * real `Lab`, a fake server01 behind `sendRequest`, and doors a test can shut
  * to hold a call in flight. No DOM, no network.
  */
-import { checkPolicy, DATA_BODY, EMPTY_POLICY, Lab, type FieldError, type LabEvent, type LabRequest, type Policy, type ScriptResult, type ServerRecord } from '@cors-lab/shared';
+import { checkPolicy, DATA_BODY, EMPTY_POLICY, Lab, parsedEvents, type FieldError, type LabRequest, type Policy, type ScriptResult, type ServerRecord } from '@cors-lab/shared';
 import { createLabStore, type LabDeps } from './lab-store.ts';
 
 export const PAGE_ORIGIN = 'http://localhost:8100';
@@ -110,6 +110,6 @@ export function fakeLab(options: FakeLabOptions = {}) {
     storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) },
     fillUrl: (t) => t.replace('{server01}', 'http://localhost:8000').replace('{page}', PAGE_ORIGIN).replace('{server01other}', 'http://127.0.0.1:8000'),
   });
-  if (options.live) lab.subscribe((e: LabEvent) => store.getState().receive([e]));
+  if (options.live) lab.subscribe(parsedEvents((e) => store.getState().receive([e])));
   return { store, lab, doors, saves, sent, storage };
 }
