@@ -13,6 +13,8 @@ export interface PreparedAnswer {
   readonly answer: CorsAnswer;
   /** `answer.headers` grouped by name, in order of first appearance: a repeated name becomes repeated lines. */
   readonly headersToSet: readonly HeaderToSet[];
+  /** The same as one flat list (name, value, name, value…), as `ServerResponse.writeHead` takes it. */
+  readonly headerPairs: readonly (string | readonly string[])[];
 }
 
 /** Answers kept per policy: a page sends a handful of kinds; past this (any Origin a script makes up), they are computed each time. */
@@ -36,7 +38,8 @@ export function preparedAnswer(policy: Policy, req: CorsRequest): PreparedAnswer
   const found = entry?.byMethod.get(req.method)?.[req.isPreflight ? 1 : 0].get(req.origin);
   if (found !== undefined) return found;
   const answer = answerFor(policy, req);
-  const prepared: PreparedAnswer = { answer, headersToSet: groupHeaders(answer.headers) };
+  const headersToSet = groupHeaders(answer.headers);
+  const prepared: PreparedAnswer = { answer, headersToSet, headerPairs: headersToSet.flat() };
   keep(policy, req, prepared);
   return prepared;
 }

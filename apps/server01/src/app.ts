@@ -166,22 +166,26 @@ export function buildServer01(options: Server01Options): FastifyInstance {
       return;
     }
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
-    const { answer, headersToSet } = preparedAnswer(lab.policy, { method, origin, isPreflight: preflight });
+    const { answer, headersToSet, headerPairs } = preparedAnswer(lab.policy, { method, origin, isPreflight: preflight });
     const exchange: Exchange = { request: req, method, lab, receivedAt: now(), preflight, answer, headersToSet, payload: undefined };
     const res = reply.raw;
-    setRawHeaders(res, headersToSet);
     recordWhenSent(res, exchange);
-    // Answered here: Fastify runs no route, and done() is not called.
-    if (!preflight || answer.answeredBy === 'routes') done();
-    else if (answer.answeredBy === 'policy' && answer.status === 204) {
+    if (preflight && answer.answeredBy === 'policy' && answer.status === 204) {
       // The common preflight, written straight to Node's response: the same
       // bytes Fastify's reply would send for a 204 (no body, no Content-Type),
       // without its send pipeline, on the path a page takes before every
-      // preflighted request.
+      // preflighted request. Its headers go to writeHead as one flat list,
+      // kept with the answer (Node only reads it there), not one setHeader
+      // each, which would lowercase and store every name on every preflight.
       reply.hijack();
-      res.writeHead(204);
+      res.writeHead(204, headerPairs as (string | string[])[]);
       res.end();
-    } else reply.code(answer.status ?? 204).send(answer.body ?? '');
+      return;
+    }
+    setRawHeaders(res, headersToSet);
+    // Answered here: Fastify runs no route, and done() is not called.
+    if (!preflight || answer.answeredBy === 'routes') done();
+    else reply.code(answer.status ?? 204).send(answer.body ?? '');
   });
 
   /** Publishes the exchange to its lab once the answer has gone on the wire. */
