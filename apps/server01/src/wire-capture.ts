@@ -23,9 +23,9 @@ export abstract class CapturedLines {
     return (this.#lines ??= this.parse());
   }
 
-  /** `JSON.stringify(this.lines)`. */
+  /** `JSON.stringify(this.lines)`; the lines it is made of are kept only if they were asked for (records are kept as JSON). */
   get json(): string {
-    return (this.#json ??= JSON.stringify(this.lines));
+    return (this.#json ??= JSON.stringify(this.#lines ?? this.parse()));
   }
 }
 
