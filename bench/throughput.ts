@@ -12,12 +12,15 @@
  * of them alike; the ratios are the medians of each round's ratios. Each
  * run also gives the server's CPU time a request (from /proc), the figure to
  * trust when other work on the machine, not the server, limited the run.
+ * Where taskset can, every server runs on one CPU and this process on
+ * another (see cpu-pinning.ts); `--no-pin` leaves them to the scheduler.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { API_ROUTES, CONTROL_ROUTES, originOf, PORTS } from '@cors-lab/shared';
 import { BENCH_POLICY } from './bench-policy.ts';
+import { pin, pinningPlan } from './cpu-pinning.ts';
 import { startLabUnderTest } from './lab-under-test.ts';
 import { cpuSeconds, portsFree } from './proc-stats.ts';
 import { countEvents } from './record-counter.ts';
@@ -112,7 +115,12 @@ const pct = (share: number) => `${fmt(share * 100)} %`;
 export async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { seconds: { type: 'string', default: '2' }, rounds: { type: 'string', default: '12' }, connections: { type: 'string', default: '32' } },
+    options: {
+      seconds: { type: 'string', default: '2' },
+      rounds: { type: 'string', default: '12' },
+      connections: { type: 'string', default: '32' },
+      'no-pin': { type: 'boolean', default: false },
+    },
   });
   const [seconds, rounds, connections] = [Number(values.seconds), Number(values.rounds), Number(values.connections)];
   await portsFree(Object.values(BASELINE_PORTS));
@@ -130,6 +138,13 @@ export async function run(args: string[]): Promise<void> {
       { key: 'lab_unwatched', name: 'server01 (policy, recording, nobody watching)', port: PORTS.server01, pid: lab.pid },
     ];
     for (const line of await checkSameAnswers(exchange, targets.slice(0, 3))) console.log(line);
+    const plan = values['no-pin'] ? 'not asked to (--no-pin)' : pinningPlan();
+    if (typeof plan === 'string') console.log(`not pinned: ${plan}; the scheduler places the servers and the load generator`);
+    else {
+      for (const pid of new Set(targets.map((t) => t.pid))) pin(pid, plan.server);
+      pin(process.pid, plan.generator);
+      console.log(`pinned: every server on CPU ${plan.server}, the load generator and the page watching on CPU ${plan.generator}`);
+    }
 
     const runs = new Map<Target['key'], Run[]>(targets.map((t) => [t.key, []]));
     console.log(`${connections} connections, one request at a time on each; ${rounds} rounds of ${seconds} s per server, after 2 s of warm-up each`);
@@ -144,14 +159,14 @@ export async function run(args: string[]): Promise<void> {
         );
       }
     }
-    report(targets, runs);
+    report(targets, runs, typeof plan !== 'string');
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await lab.stop();
   }
 }
 
-function report(targets: readonly Target[], runs: Map<Target['key'], Run[]>): void {
+function report(targets: readonly Target[], runs: Map<Target['key'], Run[]>, pinned: boolean): void {
   const rps = (key: Target['key']) => runs.get(key)!.map((r) => r.rps);
   const ratios = (key: Target['key'], base: Target['key']) => rps(key).map((v, i) => v / rps(base)[i]!);
   console.log('median over the rounds:');
@@ -177,6 +192,6 @@ function report(targets: readonly Target[], runs: Map<Target['key'], Run[]>): vo
   console.log(`server01 with nobody watching / @fastify/cors: ${spread(ratios('lab_unwatched', 'fastify_cors'))}`);
   const m = (key: Target['key']) => fmt(median(rps(key)));
   console.log(
-    `bench throughput: vs_fastify_cors=${fmt(vsFastify)} vs_express=${fmt(vsExpress)} lab_rps=${m('lab')} fastify_cors_rps=${m('fastify_cors')} express_rps=${m('express')} lab_unwatched_rps=${m('lab_unwatched')} unwatched_vs_fastify_cors=${fmt(unwatched)} cpu_vs_fastify_cors=${fmt(cpuVsFastify)} unsaturated_runs=${busy} rounds=${rps('lab').length}`,
+    `bench throughput: vs_fastify_cors=${fmt(vsFastify)} vs_express=${fmt(vsExpress)} lab_rps=${m('lab')} fastify_cors_rps=${m('fastify_cors')} express_rps=${m('express')} lab_unwatched_rps=${m('lab_unwatched')} unwatched_vs_fastify_cors=${fmt(unwatched)} cpu_vs_fastify_cors=${fmt(cpuVsFastify)} unsaturated_runs=${busy} rounds=${rps('lab').length} pinned=${pinned ? 'yes' : 'no'}`,
   );
 }
