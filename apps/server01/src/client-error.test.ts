@@ -3,35 +3,18 @@
  * hands the raw bytes to clientError. This test opens a real (ephemeral) port.
  */
 import { connect } from 'node:net';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { EMPTY_POLICY, LabHub, parsedEvents, type Lab, type ServerRecord } from '@cors-lab/shared';
-import { buildServer01 } from './app.ts';
+import { describe, expect, it } from 'vitest';
+import { EMPTY_POLICY, parsedEvents, type ServerRecord } from '@cors-lab/shared';
+import { PAGE, useServerOnPort } from './inject-server.ts';
 
-const PAGE = 'http://localhost:8100';
 const DATE = /^Date: [A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/m;
 
-let app: FastifyInstance;
-let lab: Lab;
-let port: number;
-
-beforeAll(async () => {
-  const hub = new LabHub({ initialPolicy: EMPTY_POLICY, historyLimit: 50 });
-  lab = hub.lab('default');
-  app = buildServer01({ hub });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  port = (app.server.address() as AddressInfo).port;
-});
-
-afterAll(async () => {
-  await app.close();
-});
+const server = useServerOnPort();
 
 /** Writes the bytes on a fresh connection; resolves with everything server01 sent before it closed. */
 function exchange(bytes: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = connect({ port, host: '127.0.0.1' });
+    const socket = connect({ port: server.port, host: '127.0.0.1' });
     const chunks: Buffer[] = [];
     socket.on('data', (c: Buffer) => chunks.push(c));
     socket.on('error', reject);
@@ -44,7 +27,7 @@ function exchange(bytes: string): Promise<string> {
 /** Resolves with the next record the lab publishes. */
 function nextRecord(): Promise<ServerRecord> {
   return new Promise((resolve) => {
-    const off = lab.subscribe(parsedEvents((e) => {
+    const off = server.lab.subscribe(parsedEvents((e) => {
       if (e.type !== 'record') return;
       off();
       resolve(e.record);
@@ -54,9 +37,9 @@ function nextRecord(): Promise<ServerRecord> {
 
 describe('server01 on a port: methods Node refuses', () => {
   it('answers VIEW /getData.html from the raw bytes, with the policy headers, and records it', async () => {
-    lab.setPolicy({ ...EMPTY_POLICY, allowOrigin: 'reflect', varyOrigin: true });
+    server.lab.setPolicy({ ...EMPTY_POLICY, allowOrigin: 'reflect', varyOrigin: true });
     const recorded = nextRecord();
-    const wire = await exchange(`VIEW /getData.html HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${PAGE}\r\n\r\n`);
+    const wire = await exchange(`VIEW /getData.html HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: ${PAGE}\r\n\r\n`);
     const date = DATE.exec(wire)?.[0].slice('Date: '.length);
     const headers = [
       ['Access-Control-Allow-Origin', PAGE],
@@ -77,7 +60,7 @@ describe('server01 on a port: methods Node refuses', () => {
           url: '/getData.html',
           httpVersion: '1.1',
           headers: [
-            ['Host', `127.0.0.1:${port}`],
+            ['Host', `127.0.0.1:${server.port}`],
             ['Origin', PAGE],
           ],
           body: '',
@@ -91,9 +74,9 @@ describe('server01 on a port: methods Node refuses', () => {
   });
 
   it('keeps a lowercase patch lowercase, with its body, and answers with no CORS headers under the empty policy', async () => {
-    lab.reset();
+    server.lab.reset();
     const recorded = nextRecord();
-    const wire = await exchange(`patch /getData.html HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${PAGE}\r\nContent-Length: 5\r\n\r\nhello`);
+    const wire = await exchange(`patch /getData.html HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: ${PAGE}\r\nContent-Length: 5\r\n\r\nhello`);
     const record = await recorded;
     expect({
       statusLine: wire.split('\r\n')[0],
@@ -109,8 +92,8 @@ describe('server01 on a port: methods Node refuses', () => {
   });
 
   it('still answers 400 to bytes that are not HTTP at all, and records nothing', async () => {
-    const before = lab.head;
+    const before = server.lab.head;
     const wire = await exchange('\x16\x03\x01\x00\x05hello\r\n\r\n');
-    expect({ wire, recorded: lab.head - before }).toEqual({ wire: 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n', recorded: 0 });
+    expect({ wire, recorded: server.lab.head - before }).toEqual({ wire: 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n', recorded: 0 });
   });
 });

@@ -1,8 +1,10 @@
 /**
  * Test support: server01 over inject with a hub of its own, closed after each
- * test. Call `useInjectServer()` once at the top of a test file.
+ * test. Call `useInjectServer()` once at the top of a test file (or
+ * `useServerOnPort()`, for the paths inject cannot take).
  */
-import { afterEach, expect } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { EMPTY_POLICY, LabHub, parsedEvents, type Lab, type Policy, type ServerRecord } from '@cors-lab/shared';
 import { buildServer01 } from './app.ts';
@@ -66,3 +68,23 @@ export const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 /** A preflight from the page for a PUT with X-Custom-Header. */
 export const preflightHeaders = { origin: PAGE, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'x-custom-header' };
+
+/**
+ * server01 with a hub of its own on an ephemeral loopback port, for the file's
+ * tests: the paths inject cannot take (Node's parser, Node's own writeHead).
+ * The returned object is filled in before the first test.
+ */
+export function useServerOnPort(): { app: FastifyInstance; lab: Lab; port: number } {
+  const server = {} as { app: FastifyInstance; lab: Lab; port: number };
+  beforeAll(async () => {
+    const hub = new LabHub({ initialPolicy: EMPTY_POLICY, historyLimit: 50 });
+    server.lab = hub.lab('default');
+    server.app = buildServer01({ hub });
+    await server.app.listen({ port: 0, host: '127.0.0.1' });
+    server.port = (server.app.server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await server.app.close();
+  });
+  return server;
+}

@@ -4,34 +4,18 @@
  * never does (inject's response always has headers set beforehand), so this
  * test opens a real (ephemeral) port and reads the bytes.
  */
-import { connect, type AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { EMPTY_POLICY, LabHub, parsedEvents, type Lab, type ServerRecord } from '@cors-lab/shared';
-import { buildServer01 } from './app.ts';
+import { connect } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { EMPTY_POLICY, parsedEvents, type ServerRecord } from '@cors-lab/shared';
+import { PAGE, useServerOnPort } from './inject-server.ts';
 
-const PAGE = 'http://localhost:8100';
 
-let app: FastifyInstance;
-let lab: Lab;
-let port: number;
-
-beforeAll(async () => {
-  const hub = new LabHub({ initialPolicy: EMPTY_POLICY, historyLimit: 50 });
-  lab = hub.lab('default');
-  app = buildServer01({ hub });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  port = (app.server.address() as AddressInfo).port;
-});
-
-afterAll(async () => {
-  await app.close();
-});
+const server = useServerOnPort();
 
 /** Sends the bytes and resolves with the first answer's head, and the record the lab published for it. */
 function preflight(bytes: string): Promise<{ head: string; record: ServerRecord }> {
   const recorded = new Promise<ServerRecord>((resolve) => {
-    const off = lab.subscribe(
+    const off = server.lab.subscribe(
       parsedEvents((e) => {
         if (e.type !== 'record') return;
         off();
@@ -40,7 +24,7 @@ function preflight(bytes: string): Promise<{ head: string; record: ServerRecord 
     );
   });
   const answered = new Promise<string>((resolve, reject) => {
-    const socket = connect({ port, host: '127.0.0.1' });
+    const socket = connect({ port: server.port, host: '127.0.0.1' });
     let text = '';
     socket.on('data', (c: Buffer) => {
       text += c.toString('latin1');
@@ -57,9 +41,9 @@ function preflight(bytes: string): Promise<{ head: string; record: ServerRecord 
 
 describe('server01 on a port: the preflight it answers itself', () => {
   it('writes the policy headers in order, names as the policy spells them, and records the head it wrote', async () => {
-    lab.setPolicy({ ...EMPTY_POLICY, allowOrigin: 'list', originList: [PAGE], allowMethods: ['PUT'], allowHeaders: ['X-Custom-Header'], allowCredentials: true, maxAge: 600, varyOrigin: true });
+    server.lab.setPolicy({ ...EMPTY_POLICY, allowOrigin: 'list', originList: [PAGE], allowMethods: ['PUT'], allowHeaders: ['X-Custom-Header'], allowCredentials: true, maxAge: 600, varyOrigin: true });
     const { head, record } = await preflight(
-      `OPTIONS /getData.html HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${PAGE}\r\nAccess-Control-Request-Method: PUT\r\nAccess-Control-Request-Headers: x-custom-header\r\n\r\n`,
+      `OPTIONS /getData.html HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: ${PAGE}\r\nAccess-Control-Request-Method: PUT\r\nAccess-Control-Request-Headers: x-custom-header\r\n\r\n`,
     );
     const lines = head.split('\r\n').slice(0, -2);
     const wire = lines.slice(1).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 2)]);
