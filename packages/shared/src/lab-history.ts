@@ -4,14 +4,14 @@
  *
  * Events are kept in blocks of `BLOCK_EVENTS`. The newest block takes events
  * as they come: an object, a record not serialized yet (serialized only if
- * someone reads it), or its JSON once anyone needed that. A block that is full and has
- * stayed unread for a whole `compact()` period is cold: with a codec, it is
- * packed then, as its events' JSON joined by newlines (JSON text never holds
- * a raw newline), which the codec shrinks. Records of one lab repeat each
- * other almost byte for byte, so a packed block takes a few percent of its
- * JSON, and a classroom of hundreds of labs with hundreds of events each
- * stays small. A busy lab never pays for packing: its blocks leave the
- * history before they are cold.
+ * someone reads it), or its JSON once anyone needed that. A block that is
+ * full and has stayed unread for a whole `compact()` period is cold: with a
+ * codec, it is packed then, as its events' JSON joined by newlines (JSON
+ * text never holds a raw newline), which the codec shrinks. Records of one
+ * lab repeat each other almost byte for byte, so a packed block takes a few
+ * percent of its JSON, and a classroom of hundreds of labs with hundreds of
+ * events each stays small. A busy lab never pays for packing: its blocks
+ * leave the history before they are cold.
  */
 import type { LabEvent } from './wire.ts';
 
