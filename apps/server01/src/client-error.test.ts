@@ -4,8 +4,8 @@
  */
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_POLICY, parsedEvents, type ServerRecord } from '@cors-lab/shared';
-import { PAGE, useServerOnPort } from './inject-server.ts';
+import { EMPTY_POLICY } from '@cors-lab/shared';
+import { nextRecord, PAGE, useServerOnPort } from './inject-server.ts';
 
 const DATE = /^Date: [A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/m;
 
@@ -24,21 +24,10 @@ function exchange(bytes: string): Promise<string> {
   });
 }
 
-/** Resolves with the next record the lab publishes. */
-function nextRecord(): Promise<ServerRecord> {
-  return new Promise((resolve) => {
-    const off = server.lab.subscribe(parsedEvents((e) => {
-      if (e.type !== 'record') return;
-      off();
-      resolve(e.record);
-    }));
-  });
-}
-
 describe('server01 on a port: methods Node refuses', () => {
   it('answers VIEW /getData.html from the raw bytes, with the policy headers, and records it', async () => {
     server.lab.setPolicy({ ...EMPTY_POLICY, allowOrigin: 'reflect', varyOrigin: true });
-    const recorded = nextRecord();
+    const recorded = nextRecord(server.lab);
     const wire = await exchange(`VIEW /getData.html HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: ${PAGE}\r\n\r\n`);
     const date = DATE.exec(wire)?.[0].slice('Date: '.length);
     const headers = [
@@ -75,7 +64,7 @@ describe('server01 on a port: methods Node refuses', () => {
 
   it('keeps a lowercase patch lowercase, with its body, and answers with no CORS headers under the empty policy', async () => {
     server.lab.reset();
-    const recorded = nextRecord();
+    const recorded = nextRecord(server.lab);
     const wire = await exchange(`patch /getData.html HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: ${PAGE}\r\nContent-Length: 5\r\n\r\nhello`);
     const record = await recorded;
     expect({

@@ -63,6 +63,19 @@ export function recordsOf(lab: Lab): ServerRecord[] {
   return records;
 }
 
+/** Resolves with the next record the lab publishes. */
+export function nextRecord(lab: Lab): Promise<ServerRecord> {
+  return new Promise((resolve) => {
+    const off = lab.subscribe(
+      parsedEvents((e) => {
+        if (e.type !== 'record') return;
+        off();
+        resolve(e.record);
+      }),
+    );
+  });
+}
+
 /** Waits until the 'finish' listeners have published. */
 export const settle = () => new Promise((resolve) => setImmediate(resolve));
 

@@ -6,23 +6,15 @@
  */
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_POLICY, parsedEvents, type ServerRecord } from '@cors-lab/shared';
-import { PAGE, useServerOnPort } from './inject-server.ts';
+import { EMPTY_POLICY, type ServerRecord } from '@cors-lab/shared';
+import { nextRecord, PAGE, useServerOnPort } from './inject-server.ts';
 
 
 const server = useServerOnPort();
 
 /** Sends the bytes and resolves with the first answer's head, and the record the lab published for it. */
 function preflight(bytes: string): Promise<{ head: string; record: ServerRecord }> {
-  const recorded = new Promise<ServerRecord>((resolve) => {
-    const off = server.lab.subscribe(
-      parsedEvents((e) => {
-        if (e.type !== 'record') return;
-        off();
-        resolve(e.record);
-      }),
-    );
-  });
+  const recorded = nextRecord(server.lab);
   const answered = new Promise<string>((resolve, reject) => {
     const socket = connect({ port: server.port, host: '127.0.0.1' });
     let text = '';
