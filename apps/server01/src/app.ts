@@ -5,13 +5,13 @@
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import { BACKEND_NAMES, DEFAULT_LAB, isPreflight, splitLabPath, type CorsAnswer, type Lab, type LabHub } from '@cors-lab/shared';
+import { API_ROUTES, BACKEND_NAMES, DEFAULT_LAB, isPreflight, splitLabPath, type CorsAnswer, type Lab, type LabHub } from '@cors-lab/shared';
 import { preparedAnswer, type HeaderToSet } from './answer-cache.ts';
 import type { Backend, LabBackends } from './backend-pool.ts';
 import { forwardRawToBackend, proxyToBackend } from './backend-proxy.ts';
 import { FinishedExchange } from './exchange-record.ts';
 import { answerRejected, parseRejectedRequest, recordOfRawAnswer } from './rejected-method.ts';
-import { registerRoutes } from './routes.ts';
+import { registerRoutes, type WriteDirect } from './routes.ts';
 import { receivedLines, writtenLines } from './wire-capture.ts';
 
 export { BackendPool, LabBackends, type Backend, type StartBackend } from './backend-pool.ts';
@@ -37,6 +37,11 @@ interface Exchange {
   readonly answer: CorsAnswer;
   /** The answer's headers as set on the raw response (none when a library answers). */
   readonly headersToSet: readonly HeaderToSet[];
+  /**
+   * The same headers as one flat list, when they are not set yet: the route
+   * writes its answer straight to the response, with these first.
+   */
+  readonly direct?: readonly (string | readonly string[])[];
   /** Set when a real library answered instead of the lab's engine. */
   readonly backend?: string;
   /** The request body as forwarded to a library (Fastify does not parse it then). */
@@ -167,8 +172,14 @@ export function buildServer01(options: Server01Options): FastifyInstance {
     }
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
     const { answer, headersToSet, headerPairs } = preparedAnswer(lab.policy, { method, origin, isPreflight: preflight });
-    const exchange: Exchange = { request: req, method, lab, receivedAt: now(), preflight, answer, headersToSet, payload: undefined };
     const res = reply.raw;
+    if (answer.answeredBy === 'routes' && req.routeOptions.url === API_ROUTES.data) {
+      // The page's everyday request: its route writes the answer itself (see writeDirect).
+      recordWhenSent(res, { request: req, method, lab, receivedAt: now(), preflight, answer, headersToSet, direct: headerPairs, payload: undefined });
+      done();
+      return;
+    }
+    const exchange: Exchange = { request: req, method, lab, receivedAt: now(), preflight, answer, headersToSet, payload: undefined };
     recordWhenSent(res, exchange);
     if (preflight && answer.answeredBy === 'policy' && answer.status === 204) {
       // The common preflight, written straight to Node's response: the same
@@ -241,6 +252,24 @@ export function buildServer01(options: Server01Options): FastifyInstance {
     done(null, out);
   });
 
-  registerRoutes(app);
+  /**
+   * A route's answer written as Fastify's reply would write it (its
+   * Content-Type and Content-Length after the CORS headers, in lower case),
+   * without its send pipeline and onSend hooks, which have nothing to do
+   * for it: on the path of every actual request a page sends to the lesson's
+   * resource.
+   */
+  const writeDirect: WriteDirect = (reply, status, contentType, body) => {
+    const exchange = (reply.raw as WithExchange)[EXCHANGE];
+    if (exchange?.direct === undefined) return false;
+    reply.hijack();
+    exchange.payload = body;
+    const res = reply.raw;
+    res.writeHead(status, [...exchange.direct, 'content-type', contentType, 'content-length', String(Buffer.byteLength(body))] as (string | string[])[]);
+    res.end(body);
+    return true;
+  };
+
+  registerRoutes(app, writeDirect);
   return app;
 }

@@ -82,6 +82,33 @@ describe('FinishedExchange.eventJson', () => {
     expect(differing).toEqual([]);
   });
 
+  it('writes the same for 5,000 exchanges that share a few header lists and differ in all else, as a page’s do', () => {
+    // Lists repeat, so each part kept with a list is reused, or made again when anything else it holds differs.
+    const requestLists = Array.from({ length: 3 }, () => lines().flat());
+    const heads = Array.from({ length: 3 }, () => `HTTP/1.1 200 OK\r\n${lines().map(([n, v]) => `${n.replace(/[:\r\n]/g, '') || 'X'}: ${v.replace(/[\r\n]/g, '')}`).join('\r\n')}\r\n\r\n`);
+    const bodies = ['', 'new value', 'x'.repeat(300), Buffer.from('new value'), Buffer.from('new valuf'), Buffer.from('x'.repeat(300)), Buffer.from('x'.repeat(300) + 'y'), undefined];
+    const differing: string[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const f = new FinishedExchange({
+        ...exchange(),
+        kind: pick(['preflight', 'actual'] as const),
+        answeredBy: pick(['policy', 'routes'] as const),
+        backend: pick([undefined, 'cors']),
+        method: pick(['PUT', 'OPTIONS']),
+        url: pick(['/getData.html', '/l/abc/getData.html']),
+        requestHeaders: receivedLines([...pick(requestLists)]),
+        requestBody: pick(bodies),
+        status: pick([200, 204]),
+        responseHeaders: writtenLines(sentHead(pick(heads))),
+        responseBody: pick(bodies),
+      });
+      const seq = i + 1;
+      const expected = JSON.stringify({ type: 'record', seq, record: recordOf(f) });
+      if (f.eventJson(seq) !== expected) differing.push(expected);
+    }
+    expect(differing).toEqual([]);
+  });
+
   it('gives a valid record event, the same text every time, and never another exchange’s header lines', () => {
     const headers = (...raw: string[]) =>
       new FinishedExchange({ ...exchange(), requestHeaders: receivedLines(raw), responseHeaders: writtenLines(sentHead(`HTTP/1.1 204 No Content\r\nVary: ${raw.join(',')}\r\n\r\n`)) });

@@ -97,24 +97,72 @@ export class FinishedExchange implements PendingRecord {
   /**
    * `JSON.stringify({ type: 'record', seq, record: recordOf(this) })`, byte
    * for byte, written straight from what was captured: no record object in
-   * between, and the header lists' JSON made once for all the exchanges
-   * that share them (see CapturedLines). Under load a watched lab does this
-   * for every exchange, and `JSON.stringify` of the record had taken a tenth
-   * of its CPU (exchange-record.test.ts holds this text to it).
+   * between. Under load a watched lab does this for every exchange, and
+   * `JSON.stringify` of the record had taken a tenth of its CPU
+   * (exchange-record.test.ts holds this text to it). Most of the text is
+   * the same as the last exchange's with the same header lists (see
+   * `samePart`): only the sequence number and the times are new.
    */
   eventJson(seq: number): string {
-    const received = bodyText(this.requestBody);
-    const sent = bodyText(this.responseBody);
     return (
-      `{"type":"record","seq":${num(seq)},"record":{"kind":${str(this.kind)},"parser":"node","answeredBy":${str(this.answeredBy)}` +
-      (this.backend === undefined ? '' : `,"backend":${str(this.backend)}`) +
-      `,"request":{"method":${str(this.method)},"url":${str(this.url)},"httpVersion":${str(this.httpVersion)}` +
-      `,"headers":${this.requestHeaders.json},"body":${str(received.body)},"bodyBytes":${num(received.bodyBytes)}}` +
-      `,"response":{"status":${num(this.status)},"headers":${this.responseHeaders.json},"body":${str(sent.body)},"bodyBytes":${num(sent.bodyBytes)}}` +
+      `{"type":"record","seq":${num(seq)},"record":{` +
+      samePart(requestParts, this.requestHeaders, this, requestKeyEqual, requestText) +
+      samePart(bodyParts, this.requestHeaders, this.requestBody, sameBody, bodyJson) +
+      samePart(responseParts, this.responseHeaders, this, responseKeyEqual, responseText) +
       `,"receivedAt":${timeJson(this.receivedAt)},"respondedAt":${timeJson(this.respondedAt)}}}`
     );
   }
 }
+
+/**
+ * A part of a record's JSON kept with the header list it holds, for the next
+ * exchange captured with the same list (a page sends the same few requests
+ * again and again, and equal lists captured close together are one object):
+ * the part is made again only when what else it is made of differs. Its key
+ * is that exchange, or its body.
+ */
+interface Kept<K> {
+  readonly key: K;
+  readonly text: string;
+}
+
+function samePart<K>(kept: WeakMap<CapturedLines, Kept<K>>, lines: CapturedLines, key: K, same: (a: K, b: K) => boolean, make: (key: K) => string): string {
+  const found = kept.get(lines);
+  if (found !== undefined && same(found.key, key)) return found.text;
+  const text = make(key);
+  kept.set(lines, { key, text });
+  return text;
+}
+
+const requestParts = new WeakMap<CapturedLines, Kept<FinishedExchange>>();
+const bodyParts = new WeakMap<CapturedLines, Kept<unknown>>();
+const responseParts = new WeakMap<CapturedLines, Kept<FinishedExchange>>();
+
+/** The record up to the request's body: what it was and how it came, and its header lines. */
+const requestText = (f: FinishedExchange) =>
+  `"kind":${str(f.kind)},"parser":"node","answeredBy":${str(f.answeredBy)}` +
+  (f.backend === undefined ? '' : `,"backend":${str(f.backend)}`) +
+  `,"request":{"method":${str(f.method)},"url":${str(f.url)},"httpVersion":${str(f.httpVersion)},"headers":${f.requestHeaders.json}`;
+
+const requestKeyEqual = (a: FinishedExchange, b: FinishedExchange) =>
+  a.method === b.method && a.url === b.url && a.kind === b.kind && a.answeredBy === b.answeredBy && a.backend === b.backend && a.httpVersion === b.httpVersion;
+
+/** The request's body, and the end of the request. */
+function bodyJson(payload: unknown): string {
+  const { body, bodyBytes } = bodyText(payload);
+  return `,"body":${str(body)},"bodyBytes":${num(bodyBytes)}}`;
+}
+
+/** A body Buffer is new on every request: a short one is compared by its bytes. */
+const sameBody = (a: unknown, b: unknown) => a === b || (Buffer.isBuffer(a) && Buffer.isBuffer(b) && b.length <= 256 && a.equals(b));
+
+/** The response: status, header lines and body. */
+function responseText(f: FinishedExchange): string {
+  const { body, bodyBytes } = bodyText(f.responseBody);
+  return `,"response":{"status":${num(f.status)},"headers":${f.responseHeaders.json},"body":${str(body)},"bodyBytes":${num(bodyBytes)}}`;
+}
+
+const responseKeyEqual = (a: FinishedExchange, b: FinishedExchange) => a.status === b.status && sameBody(a.responseBody, b.responseBody);
 
 const copied = (captured: CapturedLines) => captured.lines.map(([name, value]): HeaderLine => [name, value]);
 
