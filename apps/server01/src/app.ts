@@ -174,7 +174,7 @@ export function buildServer01(options: Server01Options): FastifyInstance {
     const { answer, headersToSet, headerPairs } = preparedAnswer(lab.policy, { method, origin, isPreflight: preflight });
     const res = reply.raw;
     if (answer.answeredBy === 'routes' && req.routeOptions.url === API_ROUTES.data) {
-      // The page's everyday request: its route writes the answer itself (see writeDirect).
+      // The classic demo's request, sent again and again: its route writes the answer itself (see writeDirect).
       recordWhenSent(res, { request: req, method, lab, receivedAt: now(), preflight, answer, headersToSet, direct: headerPairs, payload: undefined });
       done();
       return;
@@ -256,8 +256,8 @@ export function buildServer01(options: Server01Options): FastifyInstance {
    * A route's answer written as Fastify's reply would write it (its
    * Content-Type and Content-Length after the CORS headers, in lower case),
    * without its send pipeline and onSend hooks, which have nothing to do
-   * for it: on the path of every actual request a page sends to the lesson's
-   * resource.
+   * for it: on the path of every actual request a page sends to the classic
+   * demo's `/getData.html`.
    */
   const writeDirect: WriteDirect = (reply, status, contentType, body) => {
     const exchange = (reply.raw as WithExchange)[EXCHANGE];

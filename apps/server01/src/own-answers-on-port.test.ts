@@ -1,9 +1,10 @@
 /**
  * The answers server01 writes itself, past Fastify's reply (the preflight
- * its policy answers, the lesson resource's actual requests), go out through
- * writeHead with the answer's headers as one list: on a real socket Node
- * takes a path inject never does (inject's response always has headers set
- * beforehand), so these tests open a real (ephemeral) port and read the bytes.
+ * its policy answers, the actual requests to the classic demo's data), go
+ * out through writeHead with the answer's headers as one list: on a real
+ * socket Node takes a path inject never does (inject's response always has
+ * headers set beforehand), so these tests open a real (ephemeral) port and
+ * read the bytes.
  */
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,16 @@ import { nextRecord, PAGE, useServerOnPort } from './inject-server.ts';
 
 const server = useServerOnPort();
 
-const CLASSIC: Policy = { ...EMPTY_POLICY, allowOrigin: 'list', originList: [PAGE], allowMethods: ['PUT'], allowHeaders: ['X-Custom-Header'], allowCredentials: true, maxAge: 600, varyOrigin: true };
+const CLASSIC: Policy = {
+  ...EMPTY_POLICY,
+  allowOrigin: 'list',
+  originList: [PAGE],
+  allowMethods: ['PUT'],
+  allowHeaders: ['X-Custom-Header'],
+  allowCredentials: true,
+  maxAge: 600,
+  varyOrigin: true,
+};
 
 /** Sends the bytes and resolves with the first answer (its head, and as much of its body as came with it), and the record the lab published for it. */
 function exchange(bytes: string): Promise<{ head: string; body: string; record: ServerRecord }> {
@@ -68,7 +78,7 @@ describe('server01 on a port: the preflight it answers itself', () => {
   });
 });
 
-describe('server01 on a port: the lesson resource it writes past Fastify’s reply', () => {
+describe('server01 on a port: the classic demo’s data, written past Fastify’s reply', () => {
   it('writes the CORS headers, then Content-Type and Content-Length as Fastify would, and the body, and records them and the request body', async () => {
     server.lab.setPolicy(CLASSIC);
     const { head, body, record } = await exchange(
@@ -86,7 +96,11 @@ describe('server01 on a port: the lesson resource it writes past Fastify’s rep
       ],
       names: ['Date', 'Connection', 'Keep-Alive'],
     });
-    expect({ body, request: record.request.body, response: record.response }).toEqual({ body: DATA_BODY, request: 'new value', response: { status: 200, headers: wire, body: DATA_BODY, bodyBytes: Buffer.byteLength(DATA_BODY) } });
+    expect({ body, request: record.request.body, response: record.response }).toEqual({
+      body: DATA_BODY,
+      request: 'new value',
+      response: { status: 200, headers: wire, body: DATA_BODY, bodyBytes: Buffer.byteLength(DATA_BODY) },
+    });
   });
 
   it('sends the same head for a GET and a HEAD, with no body for the HEAD, and records none', async () => {
