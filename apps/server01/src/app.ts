@@ -41,7 +41,7 @@ interface Exchange {
    * The same headers as one flat list, when they are not set yet: the route
    * writes its answer straight to the response, with these first.
    */
-  readonly direct?: readonly (string | readonly string[])[];
+  readonly direct?: readonly (string | readonly string[])[] | undefined;
   /** Set when a real library answered instead of the lab's engine. */
   readonly backend?: string;
   /** The request body as forwarded to a library (Fastify does not parse it then). */
@@ -173,14 +173,14 @@ export function buildServer01(options: Server01Options): FastifyInstance {
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
     const { answer, headersToSet, headerPairs } = preparedAnswer(lab.policy, { method, origin, isPreflight: preflight });
     const res = reply.raw;
-    if (answer.answeredBy === 'routes' && req.routeOptions.url === API_ROUTES.data) {
-      // The classic demo's request, sent again and again: its route writes the answer itself (see writeDirect).
-      recordWhenSent(res, { request: req, method, lab, receivedAt: now(), preflight, answer, headersToSet, direct: headerPairs, payload: undefined });
+    // The classic demo's request, sent again and again: its route writes the answer itself (see writeDirect).
+    const direct = answer.answeredBy === 'routes' && req.routeOptions.url === API_ROUTES.data ? headerPairs : undefined;
+    const exchange: Exchange = { request: req, method, lab, receivedAt: now(), preflight, answer, headersToSet, direct, payload: undefined };
+    recordWhenSent(res, exchange);
+    if (direct !== undefined) {
       done();
       return;
     }
-    const exchange: Exchange = { request: req, method, lab, receivedAt: now(), preflight, answer, headersToSet, payload: undefined };
-    recordWhenSent(res, exchange);
     if (preflight && answer.answeredBy === 'policy' && answer.status === 204) {
       // The common preflight, written straight to Node's response: the same
       // bytes Fastify's reply would send for a 204 (no body, no Content-Type),

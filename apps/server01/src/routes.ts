@@ -22,9 +22,9 @@ export function routeAnswer(path: string): { status: number; contentType: string
 export type WriteDirect = (reply: FastifyReply, status: number, contentType: string, body: string) => boolean;
 
 export function registerRoutes(app: FastifyInstance, writeDirect: WriteDirect = () => false): void {
-  const text = 'text/plain; charset=utf-8';
+  const data = routeAnswer(API_ROUTES.data);
   app.all(API_ROUTES.data, (_req, reply) => {
-    if (!writeDirect(reply, 200, text, DATA_BODY)) void reply.type(text).send(DATA_BODY);
+    if (!writeDirect(reply, data.status, data.contentType, data.body)) void reply.code(data.status).type(data.contentType).send(data.body);
   });
   registerHeadersRoutes(app);
   registerResourceRoutes(app);
