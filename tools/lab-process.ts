@@ -21,11 +21,11 @@ export interface LabProcess {
   readonly exited: Promise<void>;
 }
 
-/** `args` go to the lab after `--quiet`, e.g. `['--classroom', '--idle-minutes', '1']`. */
+/** Started as a teacher starts it (its log at level warn); `args` go to the lab, e.g. `['--classroom', '--idle-minutes', '1']`. */
 export async function startLab(options: { args?: readonly string[] } = {}): Promise<LabProcess> {
   if (await up()) throw new Error('a lab is already running on port 8100; stop it so the benchmark measures its own');
   if (!existsSync('apps/client/dist/index.html')) spawnSync('pnpm', ['build'], { stdio: 'inherit' });
-  const child: ChildProcess = spawn('pnpm', ['--filter', '@cors-lab/lab', 'start', '--quiet', ...(options.args ?? [])], { stdio: 'ignore', detached: true });
+  const child: ChildProcess = spawn('pnpm', ['--filter', '@cors-lab/lab', 'start', ...(options.args ?? [])], { stdio: 'ignore', detached: true });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   for (let i = 0; i < 200 && !(await up()); i++) await new Promise((r) => setTimeout(r, 100));
   if (!(await up())) throw new Error('the lab did not start');

@@ -17,8 +17,8 @@ export async function startInProcessLab(historyLimit: number): Promise<InProcess
   const hub = new LabHub({ initialPolicy: EMPTY_POLICY, historyLimit });
   const errorLog: string[] = [];
   const logger = { level: 'error', stream: { write: (line: string) => void errorLog.push(line) } };
-  const server01 = buildServer01({ hub, logger });
   const server02 = buildServer02({ hub, logger });
+  const server01 = buildServer01({ hub, log: server02.log });
   await server01.listen({ port: 0, host: '127.0.0.1' });
   await server02.listen({ port: 0, host: '127.0.0.1' });
   const port = (s: typeof server01) => (s.server.address() as AddressInfo).port;

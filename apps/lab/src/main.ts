@@ -56,7 +56,6 @@ const logger = values.quiet ? false : { level: 'warn' };
 // Real libraries behind server01, started when a lab asks for one; a few run at once.
 const pool = new BackendPool((id, policy) => startBackend(id, policy), 4);
 const backends = new LabBackends(pool);
-const server01 = buildServer01({ hub, logger, backends });
 const server02 = buildServer02({
   hub,
   clientDir: values['client-dir'],
@@ -66,6 +65,8 @@ const server02 = buildServer02({
   backends: { list: detectBackends, select: (lab, id) => backends.select(lab, id), policyChanged: (lab) => backends.policyChanged(lab) },
 });
 
+// server01's failures go to server02's log: one log for the lab.
+const server01 = buildServer01({ hub, log: logger === false ? undefined : server02.log, backends });
 const urls = learnerUrls(host, PORTS.server02);
 const apiHost = urls[0] === undefined ? host : new URL(urls[0]).hostname;
 const attacker = buildAttackerApp({ logger });
