@@ -3,6 +3,8 @@
  * control plane, port 8100) in one process, sharing one in-memory LabHub,
  * and lesson 12's attacker page on another origin of the same site (port 8300).
  */
+// First, before anything else loads: see the file.
+import './tick-object-maps.ts';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
