@@ -58,7 +58,7 @@ interface Run {
 /**
  * The lab's guard for Node's nextTick (apps/lab/src/tick-object-maps.ts),
  * loaded before a baseline's own modules as the lab loads it before its own:
- * without it, about one start in ten of any Node 20 server runs 15–20 %
+ * without it, about one start in twelve of a Node 20 server runs 15–20 %
  * slower for its whole life, and a baseline in that state would flatter the lab.
  */
 const TICK_GUARD = 'apps/lab/src/tick-object-maps.ts';

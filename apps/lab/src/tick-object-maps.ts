@@ -1,7 +1,7 @@
 /**
  * Keeps Node's `process.nextTick` fast for the life of the process. Imported
- * first, for its effect, by the lab and by the baseline servers of
- * `pnpm bench throughput`.
+ * first, for its effect, by the lab; `pnpm bench throughput` loads it with
+ * `--import` into its baseline servers too.
  *
  * On Node 20 (V8 11.3), `nextTick` builds its tick object as a literal with
  * computed keys, `{ [async_id_symbol]: …, [trigger_async_id_symbol]: …,
@@ -15,7 +15,7 @@
  * costs about six times as much from then on (90 → 570 ns). An HTTP
  * exchange makes about ten of them: server01 in that state answered 15–20 %
  * fewer requests a second, for as long as the process lived, in about one
- * start in ten (perf: `Runtime_DefineKeyedOwnPropertyInLiteral` under
+ * start in twelve (perf: `Runtime_DefineKeyedOwnPropertyInLiteral` under
  * `nextTick`; `%DebugPrint(process.nextTick)` shows the slots).
  *
  * One tick object kept alive keeps its maps, so they are never made again.
